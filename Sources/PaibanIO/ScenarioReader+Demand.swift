@@ -1,0 +1,57 @@
+import Foundation
+import Paiban
+
+extension ScenarioReader {
+    /// Demand lines: `{days, group, from, to, required}`. A later line overrides earlier ones for the
+    /// same group in the slots it covers, so write the general rule first and the exceptions after.
+    static func readDemand(_ node: YAMLNode, slotMinutes: Int, context: Context) throws -> Demand {
+        struct Line { var days: [Int]; var group: String; var slots: Range<Int>; var required: Int }
+        var lines: [Line] = []
+        for item in try node.list() {
+            let f = try item.fields(allowed: ["days", "group", "from", "to", "required"])
+            let group = try f["group"].map(context.group) ?? Demand.anyGroup
+            let from = try f.required("from").time(), to = try f.required("to").time()
+            guard to > from else {
+                throw try f.required("to").error("demand must end after it starts on the same day; write a range across midnight as two lines (to 24:00, from 00:00)")
+            }
+            for (name, minute) in [("from", from), ("to", to)] where minute % slotMinutes != 0 {
+                throw try f.required(name).error("\(Clock.format(minute)) is not on the \(slotMinutes)-minute slot grid")
+            }
+            lines.append(Line(days: try readDays(f["days"], context: context), group: group,
+                              slots: (from / slotMinutes)..<(to / slotMinutes), required: try f.required("required").nonNegativeInt()))
+        }
+        let used = Set(lines.map(\.group))
+        let groups = ([Demand.anyGroup] + context.groups).filter(used.contains)
+        var demand = Demand(days: context.period.dayCount, slotMinutes: slotMinutes, groups: groups)
+        for line in lines {
+            let g = groups.firstIndex(of: line.group)!
+            for d in line.days { for slot in line.slots { demand.set(day: d, slot: slot, group: g, to: line.required) } }
+        }
+        return demand
+    }
+
+    /// `all` (default), `weekdays`, `weekends`, weekday names, or dates in the period.
+    static func readDays(_ node: YAMLNode?, context: Context) throws -> [Int] {
+        let period = context.period
+        let all = Array(0..<period.dayCount)
+        guard let node else { return all }
+        var days = Set<Int>()
+        for item in try node.list() {
+            let text = try item.string().lowercased()
+            switch text {
+            case "all", "daily", "每天": days.formUnion(all)
+            case "weekdays", "工作日": days.formUnion(all.filter { !period.date($0).isWeekend })
+            case "weekends", "周末": days.formUnion(all.filter { period.date($0).isWeekend })
+            default:
+                if let weekday = Weekday.parse(text) {
+                    days.formUnion(all.filter { period.date($0).weekday == weekday })
+                } else if CivilDate(iso: text) != nil {
+                    days.insert(try context.dayInPeriod(item))
+                } else {
+                    throw item.error("'\(text)' is not a day selector (all, weekdays, weekends, a weekday or a date)")
+                }
+            }
+        }
+        return days.sorted()
+    }
+}

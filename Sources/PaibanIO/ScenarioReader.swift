@@ -1,0 +1,150 @@
+import Foundation
+import Paiban
+
+/// Reads a scenario YAML file (see Examples/ and the README for the format) into a validated Scenario.
+/// Every problem is an InputError naming the file and line; nothing invalid reaches the solver.
+public enum ScenarioReader {
+    public static func read(path: String) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot read the file (does it exist?)")
+        }
+        return try read(data: data, file: path)
+    }
+
+    public static func read(data: Data, file: String) throws -> Scenario {
+        let root = try YAMLNode.parse(data, file: file)
+        let top = try root.fields(allowed: ["name", "period", "slot_minutes", "groups", "shifts", "contracts",
+                                            "staff", "demand", "rules", "weights"])
+        var context = Context(file: file)
+        context.period = try readPeriod(try top.required("period"))
+        let slot = try top["slot_minutes"]?.int() ?? 60
+        guard [15, 30, 60].contains(slot) else { throw top["slot_minutes"]!.error("must be 15, 30 or 60") }
+        context.groups = try (top["groups"]?.list() ?? []).map { try $0.string() }
+        context.shifts = try readShifts(try top.required("shifts"), groups: context.groups)
+        context.contracts = try readContracts(top["contracts"])
+        var rules = try readRules(top["rules"], shifts: context.shifts)
+        if let weights = top["weights"] { rules.weights = try readWeights(weights) }
+        context.defaultRequestWeight = rules.weights.requestDefault
+        let (staff, requests) = try readStaff(try top.required("staff"), context: context)
+        let demand = try readDemand(try top.required("demand"), slotMinutes: slot, context: context)
+        return Scenario(name: try top["name"]?.string() ?? "", period: context.period, shifts: context.shifts,
+                        staff: staff, requests: requests, demand: demand, rules: rules)
+    }
+
+    /// What later sections need to know of earlier ones.
+    struct Context {
+        let file: String
+        var period = Period(start: CivilDate(dayNumber: 0), end: CivilDate(dayNumber: 0))
+        var groups: [String] = []
+        var shifts: [ShiftType] = []
+        var contracts: [String: (Contract, YAMLNode)] = [:]
+        var defaultRequestWeight = 5.0
+
+        func shift(_ node: YAMLNode) throws -> Int { try shift(try node.string(), at: node) }
+
+        func shift(_ code: String, at node: YAMLNode) throws -> Int {
+            guard let s = shifts.firstIndex(where: { $0.code == code }) else {
+                throw node.error("unknown shift code '\(code)'; the scenario defines \(shifts.map(\.code).joined(separator: ", "))")
+            }
+            return s
+        }
+
+        func group(_ node: YAMLNode) throws -> String {
+            let name = try node.string()
+            guard groups.contains(name) else {
+                throw node.error("unknown group '\(name)'; declare it under 'groups' (\(groups.joined(separator: ", ")))")
+            }
+            return name
+        }
+
+        func dayInPeriod(_ node: YAMLNode) throws -> Int {
+            let date = try node.date()
+            guard let d = period.offset(of: date) else { throw node.error("\(date.iso) is outside the period \(period.start.iso) to \(period.end.iso)") }
+            return d
+        }
+    }
+
+    /// `period: 2027-03` for a calendar month, or `period: {start: 2027-03-01, end: 2027-03-31}`.
+    static func readPeriod(_ node: YAMLNode) throws -> Period {
+        if node.node.scalar != nil {
+            let text = try node.string()
+            guard let first = CivilDate(iso: text + "-01") else { throw node.error("'\(text)' is not a month (YYYY-MM) nor a mapping with start and end") }
+            return Period(start: first, end: first.adding(days: CivilDate.daysIn(month: first.month, year: first.year) - 1))
+        }
+        let fields = try node.fields(allowed: ["start", "end"])
+        let start = try fields.required("start").date(), end = try fields.required("end").date()
+        guard end >= start else { throw try fields.required("end").error("the period ends before it starts") }
+        guard end.dayNumber - start.dayNumber < 400 else { throw try fields.required("end").error("a period longer than 400 days is not supported") }
+        return Period(start: start, end: end)
+    }
+
+    static func readShifts(_ node: YAMLNode, groups: [String]) throws -> [ShiftType] {
+        var shifts: [ShiftType] = []
+        let items = try node.list()
+        guard !items.isEmpty else { throw node.error("at least one shift type is needed") }
+        for item in items {
+            let f = try item.fields(allowed: ["code", "name", "start", "end", "paid_hours", "paid_minutes", "groups", "night"])
+            let codeNode = try f.required("code")
+            let code = try codeNode.string()
+            guard !code.isEmpty, !["OFF", "LEAVE", "休", "假"].contains(code.uppercased()) else {
+                throw codeNode.error("'\(code)' is reserved for days without a shift")
+            }
+            guard !shifts.contains(where: { $0.code == code }) else { throw codeNode.error("shift code '\(code)' is defined twice") }
+            let start = try f.required("start").time(), end = try f.required("end").time()
+            guard start < 1440 else { throw try f.required("start").error("a shift starts before 24:00") }
+            var paid: Int?
+            if let minutes = f["paid_minutes"] { paid = try minutes.nonNegativeInt() }
+            if let hours = f["paid_hours"] { paid = Int((try hours.nonNegativeDouble() * 60).rounded()) }
+            let shiftGroups = try (f["groups"]?.list() ?? []).map { node -> String in
+                let name = try node.string()
+                guard groups.contains(name) else { throw node.error("unknown group '\(name)'; declare it under 'groups'") }
+                return name
+            }
+            var night: NightKind?
+            if let n = f["night"] {
+                guard let kind = NightKind(rawValue: try n.string()) else { throw n.error("night is one of none, small, big") }
+                night = kind
+            }
+            var shift = ShiftType(code: code, name: try f["name"]?.string() ?? code, start: start, end: end,
+                                  paidMinutes: paid, groups: shiftGroups, nightOverride: night)
+            if let paid, paid > shift.durationMinutes { throw (f["paid_hours"] ?? f["paid_minutes"])!.error("paid time is longer than the shift (\(shift.durationMinutes / 60) h)") }
+            shift.paidMinutes = paid ?? shift.durationMinutes
+            shifts.append(shift)
+        }
+        return shifts
+    }
+
+    static func readRules(_ node: YAMLNode?, shifts: [ShiftType]) throws -> RuleSet {
+        var rules = RuleSet()
+        guard let node else { return rules }
+        let f = try node.fields(allowed: ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours"])
+        if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.nonNegativeDouble() }
+        let context = Context(file: node.file, shifts: shifts)
+        for pair in try f["forbidden_successions"]?.list() ?? [] {
+            // `[N, M]` or `"N>M"`: N may not be followed by M on the next day.
+            let codes = pair.node.sequence != nil ? try pair.list().map { try $0.string() }
+                : try pair.string().split(separator: ">").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard codes.count == 2 else { throw pair.error("a forbidden succession is two shift codes, e.g. [N, M] or \"N>M\"") }
+            rules.forbiddenSuccessions.append(.init(first: try context.shift(codes[0], at: pair), then: try context.shift(codes[1], at: pair)))
+        }
+        if let kinds = f["night_cap_counts"] {
+            rules.nightCapCounts = Set(try kinds.list().map { k in
+                guard let kind = NightKind(rawValue: try k.string()), kind != .none else { throw k.error("night kinds are small and big") }
+                return kind
+            })
+        }
+        if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.nonNegativeDouble() * 60).rounded()) }
+        return rules
+    }
+
+    static func readWeights(_ node: YAMLNode) throws -> RuleSet.Weights {
+        var weights = RuleSet.Weights()
+        let f = try node.fields(allowed: ["under_cover", "consecutive_soft", "night_fairness", "request"])
+        if let w = f["under_cover"] { weights.underCover = try w.nonNegativeDouble() }
+        if let w = f["consecutive_soft"] { weights.consecutiveSoft = try w.nonNegativeDouble() }
+        if let w = f["night_fairness"] { weights.nightFairness = try w.nonNegativeDouble() }
+        if let w = f["request"] { weights.requestDefault = try w.nonNegativeDouble() }
+        return weights
+    }
+}
+

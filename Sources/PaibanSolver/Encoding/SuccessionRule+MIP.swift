@@ -1,0 +1,38 @@
+import Paiban
+
+/// For a shift a on day d: x[d][a] + sum of x[d+1][b] over every b that may not follow a <= 1.
+/// Summing all of a's forbidden successors in one row is tighter than one row per pair.
+/// After the history's last shift the forbidden successors are simply closed on day 0.
+extension SuccessionRule {
+    func encodeSuccessions(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
+        let successors = scenario.shifts.indices.map { a in scenario.shifts.indices.filter { forbids(a, then: $0, in: scenario) != nil } }
+        let empty = Roster(people: scenario.staff.count, days: 0)
+        for p in scenario.staff.indices {
+            for d in -1..<(scenario.dayCount - 1) {
+                for a in scenario.shifts.indices where !successors[a].isEmpty {
+                    let later = successors[a].compactMap { x.x(p, d + 1, $0) }.map { ($0, 1.0) }
+                    guard !later.isEmpty else { continue }
+                    let origin = RowOrigin(rule: id, person: p, days: [d, d + 1],
+                                           message: "\(scenario.personName(p)): no \(successors[a].map { scenario.shifts[$0].code }.joined(separator: "/")) on \(scenario.period.date(d + 1).short) after \(scenario.shifts[a].code)")
+                    if d < 0 {
+                        if empty.shift(p, d, in: scenario) == a { model.addRow("\(id)_\(p)_h", later, upper: 0, origin: origin) }
+                    } else if let first = x.x(p, d, a) {
+                        model.addRow("\(id)_\(p)_\(d)_\(a)", [(first, 1)] + later, upper: 1, origin: origin)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension MinimumRest: MIPEncodable {
+    func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
+        encodeSuccessions(into: &model, x, scenario)
+    }
+}
+
+extension ForbiddenSuccession: MIPEncodable {
+    func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
+        encodeSuccessions(into: &model, x, scenario)
+    }
+}

@@ -1,0 +1,155 @@
+import CGLPK
+import Foundation
+import CGLPKGuard
+
+/// Errors from the GLPK bridge. Reaching one means validation upstream missed something.
+public enum SolverError: Error, CustomStringConvertible {
+    case glpkFatal(String)
+    case auditDisagrees(String)
+
+    public var description: String {
+        switch self {
+        case .glpkFatal(let what): return "GLPK rejected the model (\(what)); this is a bug in Paiban, please report it"
+        case .auditDisagrees(let what): return "the solver and the audit disagree: \(what); this is a bug in Paiban, please report it"
+        }
+    }
+}
+
+/// One GLPK problem object. GLPK's memory belongs to the thread that created it, so a
+/// GLPKProblem is created, used and dropped inside one synchronous solve; it is deliberately not Sendable.
+final class GLPKProblem {
+    private var prob: OpaquePointer?
+    let columnCount: Int
+    let rowCount: Int
+
+    init(_ model: LinearModel) throws {
+        // Output is per thread: silence it here, on the solving thread, as well as in every parameter block.
+        glp_term_out(GLP_OFF)
+        let prob = glp_create_prob()!
+        columnCount = model.columns.count
+        rowCount = model.rows.count
+        glp_set_obj_dir(prob, GLP_MIN)
+        if rowCount > 0 { glp_add_rows(prob, Int32(rowCount)) }
+        if columnCount > 0 { glp_add_cols(prob, Int32(columnCount)) }
+        for (i, row) in model.rows.enumerated() {
+            let (type, lower, upper) = Self.boundType(row.lower, row.upper)
+            glp_set_row_bnds(prob, Int32(i + 1), type, lower, upper)
+        }
+        for (j, column) in model.columns.enumerated() {
+            let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+            glp_set_col_bnds(prob, Int32(j + 1), type, lower, upper)
+            glp_set_obj_coef(prob, Int32(j + 1), column.cost)
+            if column.isInteger { glp_set_col_kind(prob, Int32(j + 1), GLP_IV) }
+        }
+        // Arrays are 1-based in GLPK: element 0 is a placeholder.
+        let ia = [0] + model.entryRows, ja = [0] + model.entryColumns, ar = [0] + model.entryValues
+        if glp_check_dup(Int32(rowCount), Int32(columnCount), Int32(ia.count - 1), ia, ja) != 0 {
+            glp_delete_prob(prob)
+            throw SolverError.glpkFatal("duplicate or out-of-range matrix entries")
+        }
+        guard cglpk_load_matrix(prob, Int32(ia.count - 1), ia, ja, ar) != CGLPK_FATAL else {
+            throw SolverError.glpkFatal("glp_load_matrix")   // the guard has freed the environment
+        }
+        self.prob = prob
+    }
+
+    deinit { if let prob { glp_delete_prob(prob) } }
+
+    private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case (nil, nil): return (GLP_FR, 0, 0)
+        case (let l?, nil): return (GLP_LO, l, 0)
+        case (nil, let u?): return (GLP_UP, 0, u)
+        case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, max(l, u))
+        }
+    }
+
+    private var p: OpaquePointer {
+        guard let prob else { preconditionFailure("GLPK problem used after a fatal error") }
+        return prob
+    }
+
+    /// Column j (0-based): free between bounds as an integer, or fixed at a value as continuous.
+    func free(_ j: Int, lower: Double = 0, upper: Double = 1, integer: Bool) {
+        glp_set_col_bnds(p, Int32(j + 1), lower == upper ? GLP_FX : GLP_DB, lower, upper)
+        glp_set_col_kind(p, Int32(j + 1), integer ? GLP_IV : GLP_CV)
+    }
+
+    func fix(_ j: Int, at value: Double) {
+        glp_set_col_kind(p, Int32(j + 1), GLP_CV)
+        glp_set_col_bnds(p, Int32(j + 1), GLP_FX, value, value)
+    }
+
+    enum Outcome: Equatable { case optimal, feasible, infeasible, noSolution }
+
+    /// Solves the LP relaxation from the current basis (dual simplex suits a warm start after bound changes).
+    func solveLP(timeLimit: Double) throws -> Outcome {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.meth = GLP_DUALP
+        parm.tm_lim = Int32(max(1, min(timeLimit, 1e6)) * 1000)
+        var rc = cglpk_simplex(p, &parm)
+        if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+            glp_adv_basis(p, 0)
+            rc = cglpk_simplex(p, &parm)
+        }
+        if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_simplex") }
+        if glp_get_status(p) == GLP_OPT { return .optimal }
+        // rc 0 with no optimum means GLPK proved the LP infeasible (or unbounded, which cannot happen here).
+        return rc == 0 ? .infeasible : .noSolution
+    }
+
+    var lpObjective: Double { glp_get_obj_val(p) }
+
+    /// Branch-and-cut on the current bounds and kinds. Needs an optimal LP basis first (presolve is off so
+    /// that the injected start solution maps onto the problem's own columns).
+    func solveMIP(timeLimit: Double, gap: Double, start: [Double]?) throws -> Outcome {
+        guard try solveLP(timeLimit: timeLimit) == .optimal else { return .infeasible }
+        let injector = StartInjector(start: start)
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.presolve = GLP_OFF
+        parm.tm_lim = Int32(max(0.05, min(timeLimit, 1e6)) * 1000)
+        parm.mip_gap = gap
+        let env = ProcessInfo.processInfo.environment
+        if env["PB_FP"] != nil { parm.fp_heur = GLP_ON }
+        if env["PB_DFS"] != nil { parm.bt_tech = GLP_BT_DFS }
+        if env["PB_PS"] != nil { parm.ps_heur = GLP_ON }
+        if env["PB_PCH"] != nil { parm.br_tech = GLP_BR_PCH }
+        if env["PB_CUTS"] != nil { parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON }
+        if start != nil {
+            parm.cb_info = Unmanaged.passUnretained(injector).toOpaque()
+            parm.cb_func = { tree, info in
+                guard let tree, let info, glp_ios_reason(tree) == GLP_IHEUR else { return }
+                let injector = Unmanaged<StartInjector>.fromOpaque(info).takeUnretainedValue()
+                guard !injector.done, let start = injector.start else { return }
+                injector.done = true
+                _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+            }
+        }
+        let rc = withExtendedLifetime(injector) { cglpk_intopt(p, &parm) }
+        if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_intopt") }
+        switch glp_mip_status(p) {
+        case GLP_OPT: return .optimal
+        case GLP_FEAS: return .feasible
+        case GLP_NOFEAS: return .infeasible
+        default: return .noSolution
+        }
+    }
+
+    var mipObjective: Double { glp_mip_obj_val(p) }
+    var mipValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_mip_col_val(p, Int32($0)) } }
+    var lpValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_prim(p, Int32($0)) } }
+
+    func writeLP(to path: String) { _ = glp_write_lp(p, nil, path) }
+}
+
+/// Carries a known roster into GLPK's branch-and-cut through the callback's info pointer.
+private final class StartInjector {
+    /// 1-based column values, element 0 unused.
+    let start: [Double]?
+    var done = false
+    init(start: [Double]?) { self.start = start.map { [0] + $0 } }
+}

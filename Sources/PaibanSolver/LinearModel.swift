@@ -1,0 +1,95 @@
+/// Where a hard constraint row comes from: when a scenario is infeasible, the elastic re-solve names
+/// the rows that had to give by their origin.
+public struct RowOrigin: Hashable, Sendable {
+    public var rule: String
+    public var person: Int?
+    public var days: [Int]
+    public var message: String
+}
+
+/// A small linear-model builder: columns, rows and their coefficients, kept in plain Swift arrays
+/// and handed to GLPK in one `glp_load_matrix` call. Indices are 0-based here and 1-based in GLPK.
+/// It merges repeated coefficients and rejects non-finite numbers, so nothing it builds can make
+/// GLPK abort.
+struct LinearModel {
+    struct Column {
+        var name: String
+        var lower: Double
+        var upper: Double?          // nil = unbounded above
+        var isInteger: Bool
+        var cost: Double
+        /// The penalty term this column's cost belongs to (a soft rule id), nil for free columns.
+        var term: String?
+    }
+
+    struct Row {
+        var name: String
+        var lower: Double?
+        var upper: Double?
+        var origin: RowOrigin?
+    }
+
+    private(set) var columns: [Column] = []
+    private(set) var rows: [Row] = []
+    private(set) var entryRows: [Int32] = []
+    private(set) var entryColumns: [Int32] = []
+    private(set) var entryValues: [Double] = []
+    /// Constant parts of penalty terms (a wanted shift that is not worked costs its weight).
+    private(set) var constants: [String: Double] = [:]
+
+    /// When set, every hard row gets slack columns priced at `elasticPenalty`: the model is then always
+    /// feasible and the slacks that end up positive say which hard rules could not all hold.
+    let elastic: Bool
+    static let elasticTerm = "elastic"
+    static let elasticPenalty = 100_000.0
+
+    init(elastic: Bool = false) { self.elastic = elastic }
+
+    mutating func addColumn(_ name: String, lower: Double = 0, upper: Double? = 1, integer: Bool = false,
+                            cost: Double = 0, term: String? = nil) -> Int {
+        precondition(lower.isFinite && (upper?.isFinite ?? true) && cost.isFinite, "non-finite column \(name)")
+        columns.append(Column(name: name, lower: lower, upper: upper, isInteger: integer, cost: cost, term: term))
+        return columns.count - 1
+    }
+
+    mutating func addConstant(_ value: Double, to term: String) { constants[term, default: 0] += value }
+
+    /// Prices an existing column (an assignment variable) for a penalty term.
+    mutating func addCost(_ value: Double, to column: Int, term: String) {
+        precondition(columns[column].term == nil || columns[column].term == term, "column \(columns[column].name) priced by two terms")
+        columns[column].cost += value
+        columns[column].term = term
+    }
+
+    /// Adds `lower <= sum(coef * x) <= upper`. A hard row (one with an origin) gets elastic slacks in
+    /// elastic mode.
+    mutating func addRow(_ name: String, _ terms: [(Int, Double)], lower: Double? = nil, upper: Double? = nil,
+                         origin: RowOrigin? = nil) {
+        precondition(lower != nil || upper != nil, "free row \(name)")
+        var merged: [Int: Double] = [:]
+        for (column, coefficient) in terms where coefficient != 0 {
+            precondition(coefficient.isFinite && columns.indices.contains(column), "bad term in \(name)")
+            merged[column, default: 0] += coefficient
+        }
+        if elastic, origin != nil {
+            if lower != nil { merged[addColumn("\(name)_lo", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm)] = 1 }
+            if upper != nil { merged[addColumn("\(name)_up", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm)] = -1 }
+        }
+        let row = Int32(rows.count + 1)
+        for (column, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
+            entryRows.append(row)
+            entryColumns.append(Int32(column + 1))
+            entryValues.append(coefficient)
+        }
+        rows.append(Row(name: name, lower: lower, upper: upper, origin: origin))
+    }
+
+    /// Objective value split by penalty term, for a full column vector.
+    func termValues(_ values: [Double]) -> [String: Double] {
+        var totals = constants
+        for (j, column) in columns.enumerated() where column.cost != 0 {
+            totals[column.term ?? "other", default: 0] += column.cost * values[j]
+        }
+        return totals
+    }
+}

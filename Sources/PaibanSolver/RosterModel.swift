@@ -1,0 +1,47 @@
+import Paiban
+
+/// The whole integer program for one scenario: the assignment variables and every rule's encoding.
+struct RosterModel {
+    var linear: LinearModel
+    let x: AssignmentVariables
+    let scenario: Scenario
+
+    init(_ scenario: Scenario, elastic: Bool = false) {
+        var linear = LinearModel(elastic: elastic)
+        let rules = scenario.ruleBook
+        x = AssignmentVariables(scenario, filters: rules.compactMap { $0 as? any ColumnFilter }, into: &linear)
+        for rule in rules {
+            guard let encodable = rule as? any MIPEncodable else {
+                preconditionFailure("rule \(rule.id) has no integer-program encoding")
+            }
+            encodable.encode(into: &linear, x, scenario)
+        }
+        self.linear = linear
+        self.scenario = scenario
+    }
+
+    /// The roster a solution vector describes.
+    func roster(from values: [Double]) -> Roster {
+        var roster = Roster(people: scenario.staff.count, days: scenario.dayCount)
+        for p in scenario.staff.indices {
+            for d in 0..<scenario.dayCount where scenario.staff[p].leave[scenario.period.date(d)] != nil {
+                roster[p, d] = .leave
+            }
+        }
+        for cell in x.cells where values[cell.column] > 0.5 { roster[cell.person, cell.day] = .work(cell.shift) }
+        return roster
+    }
+
+    /// Sizes reported in the summary.
+    var size: ModelSize {
+        ModelSize(rows: linear.rows.count, columns: linear.columns.count,
+                  integerColumns: linear.columns.filter(\.isInteger).count, nonzeros: linear.entryValues.count)
+    }
+}
+
+public struct ModelSize: Sendable, Codable, Equatable {
+    public var rows: Int
+    public var columns: Int
+    public var integerColumns: Int
+    public var nonzeros: Int
+}

@@ -1,0 +1,80 @@
+/// Large-neighbourhood search around GLPK: free part of the roster (a run of days for everyone, a few
+/// people for the whole period, or a block of both), keep the rest, and let GLPK re-optimise the part
+/// as a small model of its own with the incumbent as its first solution. Sizes adapt so that a part is
+/// solved to optimality in a fraction of `stepSeconds`. While hard rules are still broken (elastic slack
+/// is positive), the people who break them are always in the part.
+struct NeighbourhoodSearch {
+    let subproblem: Subproblem
+    let cells: [(column: Int, person: Int, day: Int, shift: Int)]
+    let people: Int
+    let dayCount: Int
+    /// Elastic slack columns and the person whose row they relax.
+    let elastic: [(column: Int, person: Int?)]
+    var stepSeconds = 2.0
+    private var rng: SplitMix
+    private var dayWindow = 7.0
+    private var groupSize = 4.0
+
+    init(model: RosterModel, index: ModelIndex, seed: UInt64) {
+        subproblem = Subproblem(model: model.linear, index: index)
+        cells = model.x.cells
+        people = model.scenario.staff.count
+        dayCount = model.scenario.dayCount
+        elastic = model.linear.columns.indices.compactMap { j in
+            guard model.linear.columns[j].term == LinearModel.elasticTerm, let row = index.columnRows[j].first else { return nil }
+            return (j, model.linear.rows[row].origin?.person)
+        }
+        rng = SplitMix(seed: seed)
+    }
+
+    /// People whose hard rows the incumbent relaxes; empty once the roster keeps every hard rule.
+    func breakers(_ incumbent: Incumbent) -> Set<Int> {
+        Set(elastic.filter { incumbent.values[$0.column] > 1e-6 }.compactMap(\.person))
+    }
+
+    func isElastic(_ incumbent: Incumbent) -> Bool { elastic.contains { incumbent.values[$0.column] > 1e-6 } }
+
+    /// Improves `incumbent` until the deadline passes or `done` says the gap is closed.
+    mutating func improve(_ incumbent: inout Incumbent, deadline: Deadline, done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
+        while !deadline.passed, !done(incumbent) {
+            let free = chooseNeighbourhood(around: breakers(incumbent))
+            let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
+            let began = deadline.elapsed
+            let limit = min(stepSeconds, deadline.remaining)
+            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) { incumbent = better }
+            let took = deadline.elapsed - began
+            adapt(quick: took < stepSeconds * 0.25, slow: took >= limit * 0.95)
+            if debugSearch { debugLog(String(format: "lns %.1fs free=%d took=%.2f obj=%.1f window=%.1f group=%.1f", deadline.elapsed, columns.count, took, incumbent.objective, dayWindow, groupSize)) }
+            report(incumbent)
+        }
+    }
+
+    private mutating func chooseNeighbourhood(around breakers: Set<Int>) -> (Int, Int) -> Bool {
+        let window = min(dayCount, max(2, Int(dayWindow.rounded())))
+        let group = min(people, max(2, Int(groupSize.rounded())))
+        var chosen = Set(breakers.shuffled(using: &rng).prefix(group))
+        for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
+        switch breakers.isEmpty ? Int.random(in: 0..<3, using: &rng) : 1 {
+        case 0:
+            let first = Int.random(in: 0...(dayCount - window), using: &rng)
+            return { _, d in d >= first && d < first + window }
+        case 1:
+            return { p, _ in chosen.contains(p) }
+        default:
+            let wide = min(dayCount, window * 2)
+            let first = Int.random(in: 0...(dayCount - wide), using: &rng)
+            let half = Set((0..<people).shuffled(using: &rng).prefix(max(2, people / 2)))
+            return { p, d in half.contains(p) && d >= first && d < first + wide }
+        }
+    }
+
+    private mutating func adapt(quick: Bool, slow: Bool) {
+        if quick {
+            dayWindow = min(Double(dayCount), dayWindow * 1.1)
+            groupSize = min(Double(people), groupSize * 1.1)
+        } else if slow {
+            dayWindow = max(2, dayWindow * 0.8)
+            groupSize = max(2, groupSize * 0.8)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Paiban
+
+/// How long and how hard to search.
+public struct SolveOptions: Sendable {
+    /// Wall-clock seconds for the whole solve; the best roster found by then is returned.
+    public var timeLimit: Double = 30
+    /// Stop once (objective - bound) / objective is at most this.
+    public var gap: Double = 0.01
+    /// Seed of the neighbourhood choice: the same seed and a generous time limit give the same roster.
+    public var seed: UInt64 = 1
+    /// Called on the solving thread after every step of the search.
+    public var progress: (@Sendable (Progress) -> Void)?
+
+    public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, progress: (@Sendable (Progress) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.gap = gap
+        self.seed = seed
+        self.progress = progress
+    }
+}
+
+/// A snapshot of the search for a progress line.
+public struct Progress: Sendable {
+    public var phase: String
+    public var elapsed: Double
+    public var incumbent: Double?
+    public var bound: Double?
+    public var gap: Double? {
+        guard let incumbent, let bound else { return nil }
+        return relativeGap(incumbent, bound)
+    }
+}
+
+/// (objective - bound) / |objective|, 0 when the bound is reached.
+func relativeGap(_ objective: Double, _ bound: Double) -> Double {
+    let diff = objective - bound
+    if diff <= 1e-6 * max(1, abs(objective)) { return 0 }
+    return diff / max(abs(objective), 1e-9)
+}
+
+public struct SolveResult: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case optimal
+        /// A roster that keeps every hard rule, not proven optimal (time limit or gap reached).
+        case feasible
+        /// No roster keeps every hard rule; `explanation` says which had to give.
+        case infeasible
+    }
+
+    public var status: Status
+    public var roster: Roster?
+    public var objective: Double?
+    /// The LP relaxation's value: no roster can cost less.
+    public var bound: Double?
+    public var gap: Double?
+    /// Objective split by soft rule id.
+    public var terms: [String: Double]
+    public var audit: AuditReport?
+    /// For an infeasible scenario: the hard rules the closest roster had to break.
+    public var explanation: [Finding]
+    public var modelSize: ModelSize
+    public var buildSeconds: Double
+    public var solveSeconds: Double
+    /// Why the search stopped: "proven optimal", "gap reached", "time limit".
+    public var stoppedBy: String
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Paiban
+
+/// Builds the integer program for a scenario, solves it with GLPK (relax-and-fix start, then
+/// large-neighbourhood search, with the LP relaxation as the bound), and audits the roster before
+/// returning it. One call is one synchronous solve on the calling thread: GLPK's memory belongs to
+/// the thread that allocates it.
+public enum Solver {
+    public static func solve(_ scenario: Scenario, options: SolveOptions = SolveOptions()) throws -> SolveResult {
+        let deadline = Deadline(seconds: options.timeLimit)
+        // The plain model gives the bound (its LP relaxation) and proves infeasibility; the search runs on
+        // the elastic model, where every hard row may give at a high price, so that it always holds a
+        // roster and drives the broken hard rules out of it.
+        let plain = RosterModel(scenario)
+        let model = RosterModel(scenario, elastic: true)
+        let buildSeconds = deadline.elapsed
+        let lp = try GLPKProblem(plain.linear)
+        let feasible = try lp.solveLP(timeLimit: deadline.remaining + 5) == .optimal
+        var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options)
+        search.bound = feasible ? lp.lpObjective : nil
+        search.report("bound", nil)
+        var incumbent = try search.start()
+        if feasible { try search.improve(&incumbent) }
+        let settled = try search.problem.settle(incumbent.values, cells: model.x.cells, deadline: deadline) ?? incumbent
+        if search.lns.isElastic(settled) || !feasible {
+            return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
+        }
+        return try search.finish(settled, size: plain.size, buildSeconds: buildSeconds)
+    }
+}
+
+/// The state one solve carries between its phases.
+struct Search {
+    let model: RosterModel
+    let problem: GLPKProblem
+    let deadline: Deadline
+    let options: SolveOptions
+    var lns: NeighbourhoodSearch
+    var bound: Double?
+
+    init(model: RosterModel, problem: GLPKProblem, deadline: Deadline, options: SolveOptions) {
+        self.model = model
+        self.problem = problem
+        self.deadline = deadline
+        self.options = options
+        lns = NeighbourhoodSearch(model: model, index: ModelIndex(model.linear), seed: options.seed)
+        lns.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
+    }
+
+    func report(_ phase: String, _ incumbent: Double?) {
+        options.progress?(Progress(phase: phase, elapsed: deadline.elapsed, incumbent: incumbent, bound: bound))
+    }
+
+    /// The start roster: the best of a few greedy constructions (they differ in how early people who
+    /// fall behind on hours are made to work). Elastic slack absorbs whatever it breaks.
+    func start() throws -> Incumbent {
+        var best: Incumbent?
+        for urgent in [0.6, 0.7, 0.8, 0.9] {
+            guard let start = try problem.settle(GreedyStart(model: model, urgent: urgent).roster(), cells: model.x.cells, deadline: deadline) else {
+                throw SolverError.glpkFatal("the elastic model has no solution")
+            }
+            if best == nil || start.objective < best!.objective { best = start }
+        }
+        let start = best!
+        report("start", start.objective)
+        if debugSearch {
+            let findings = Audit.run(model.roster(from: start.values), in: model.scenario).hardFindings
+            for (rule, n) in Dictionary(grouping: findings, by: \.rule).mapValues(\.count) { debugLog("start breaks \(rule) \(n)x") }
+            for f in findings.prefix(5) { debugLog("  \(f.message)") }
+        }
+        return start
+    }
+
+    func closed(_ incumbent: Incumbent) -> Bool {
+        guard let bound, !lns.isElastic(incumbent) else { return false }
+        return relativeGap(incumbent.objective, bound) <= options.gap
+    }
+
+    mutating func improve(_ incumbent: inout Incumbent) throws {
+        let search = self
+        try lns.improve(&incumbent, deadline: deadline, done: search.closed, report: { search.report("search", $0.objective) })
+    }
+
+    /// Audits the settled roster and checks that the audit prices it exactly as the objective does.
+    func finish(_ settled: Incumbent, size: ModelSize, buildSeconds: Double) throws -> SolveResult {
+        let roster = model.roster(from: settled.values)
+        let audit = Audit.run(roster, in: model.scenario)
+        if let broken = audit.hardFindings.first {
+            throw SolverError.auditDisagrees("the solved roster breaks a hard rule: \(broken.message)")
+        }
+        var terms = model.linear.termValues(settled.values)
+        terms[LinearModel.elasticTerm] = nil
+        for rule in Set(terms.keys).union(audit.penalties.keys) {
+            let solver = terms[rule] ?? 0, audited = audit.penalties[rule] ?? 0
+            if abs(solver - audited) > 1e-6 * max(1, abs(audited)) {
+                throw SolverError.auditDisagrees("\(rule) costs \(solver) in the objective but \(audited) in the audit")
+            }
+        }
+        let gap = bound.map { relativeGap(settled.objective, $0) }
+        let proven = gap == 0
+        return SolveResult(status: proven ? .optimal : .feasible, roster: roster, objective: settled.objective, bound: bound,
+                           gap: gap, terms: terms, audit: audit, explanation: [], modelSize: size,
+                           buildSeconds: buildSeconds, solveSeconds: deadline.elapsed - buildSeconds,
+                           stoppedBy: proven ? "proven optimal" : (gap ?? 1) <= options.gap ? "gap reached" : "time limit")
+    }
+
+    /// No roster keeps every hard rule (proven when the LP relaxation is infeasible, else none was found in
+    /// time). The closest roster's audit names the people and days; rows that gave but that the audit
+    /// words differently are listed by their origin.
+    func explain(_ settled: Incumbent, size: ModelSize, buildSeconds: Double, proven: Bool) -> SolveResult {
+        let roster = model.roster(from: settled.values)
+        var explanation = Audit.run(roster, in: model.scenario).hardFindings
+        let named = Set(explanation.map { "\($0.rule)|\($0.person ?? -1)" })
+        let violations = model.linear.violations(in: settled.values)
+        for (i, row) in model.linear.rows.enumerated() where violations[i] > 1e-6 {
+            guard let origin = row.origin, !named.contains("\(origin.rule)|\(origin.person ?? -1)") else { continue }
+            explanation.append(Finding(rule: origin.rule, severity: .hard, person: origin.person, days: origin.days, message: origin.message))
+        }
+        return SolveResult(status: .infeasible, roster: nil, objective: nil, bound: nil, gap: nil, terms: [:], audit: nil,
+                           explanation: explanation, modelSize: size, buildSeconds: buildSeconds,
+                           solveSeconds: deadline.elapsed - buildSeconds,
+                           stoppedBy: proven ? "infeasible (proven by the LP relaxation)" : "no roster keeping every hard rule found within the time limit")
+    }
+}
+
+extension LinearModel {
+    /// How far each row is from holding once its elastic slack columns are left out.
+    func violations(in values: [Double]) -> [Double] {
+        var activity = Array(repeating: 0.0, count: rows.count)
+        for k in entryRows.indices {
+            let j = Int(entryColumns[k]) - 1
+            if columns[j].term != LinearModel.elasticTerm { activity[Int(entryRows[k]) - 1] += entryValues[k] * values[j] }
+        }
+        return rows.indices.map { i in
+            max(rows[i].lower.map { $0 - activity[i] } ?? 0, rows[i].upper.map { activity[i] - $0 } ?? 0, 0)
+        }
+    }
+}
