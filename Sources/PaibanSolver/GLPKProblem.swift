@@ -1,5 +1,4 @@
 import CGLPK
-import Foundation
 import CGLPKGuard
 
 /// Errors from the GLPK bridge. Reaching one means validation upstream missed something.
@@ -113,12 +112,13 @@ final class GLPKProblem {
         parm.presolve = GLP_OFF
         parm.tm_lim = Int32(max(0.05, min(timeLimit, 1e6)) * 1000)
         parm.mip_gap = gap
-        let env = ProcessInfo.processInfo.environment
-        if env["PB_FP"] != nil { parm.fp_heur = GLP_ON }
-        if env["PB_DFS"] != nil { parm.bt_tech = GLP_BT_DFS }
-        if env["PB_PS"] != nil { parm.ps_heur = GLP_ON }
-        if env["PB_PCH"] != nil { parm.br_tech = GLP_BR_PCH }
-        if env["PB_CUTS"] != nil { parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON }
+        // Measured on Examples/callcenter: with GLPK's cut generators on, the neighbourhood MIPs close
+        // several times faster (objective 147-167 against 250-330 after 20-30 s); the window sums and
+        // one-shift-a-day rows give it cliques and knapsack covers to work with.
+        parm.gmi_cuts = GLP_ON
+        parm.mir_cuts = GLP_ON
+        parm.cov_cuts = GLP_ON
+        parm.clq_cuts = GLP_ON
         if start != nil {
             parm.cb_info = Unmanaged.passUnretained(injector).toOpaque()
             parm.cb_func = { tree, info in

@@ -9,9 +9,9 @@ public struct SolveOptions: Sendable {
     /// Seed of the neighbourhood choice: the same seed and a generous time limit give the same roster.
     public var seed: UInt64 = 1
     /// Called on the solving thread after every step of the search.
-    public var progress: (@Sendable (Progress) -> Void)?
+    public var progress: (@Sendable (SearchProgress) -> Void)?
 
-    public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, progress: (@Sendable (Progress) -> Void)? = nil) {
+    public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, progress: (@Sendable (SearchProgress) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.gap = gap
         self.seed = seed
@@ -20,7 +20,7 @@ public struct SolveOptions: Sendable {
 }
 
 /// A snapshot of the search for a progress line.
-public struct Progress: Sendable {
+public struct SearchProgress: Sendable {
     public var phase: String
     public var elapsed: Double
     public var incumbent: Double?

@@ -48,7 +48,7 @@ struct Search {
     }
 
     func report(_ phase: String, _ incumbent: Double?) {
-        options.progress?(Progress(phase: phase, elapsed: deadline.elapsed, incumbent: incumbent, bound: bound))
+        options.progress?(SearchProgress(phase: phase, elapsed: deadline.elapsed, incumbent: incumbent, bound: bound))
     }
 
     /// The start roster: the best of a few greedy constructions (they differ in how early people who

@@ -1,12 +1,44 @@
+import ArgumentParser
 import Foundation
-import Paiban
 import PaibanIO
 import PaibanSolver
 
-let scenario = try ScenarioReader.read(path: CommandLine.arguments[1])
-let t = Double(CommandLine.arguments[2]) ?? 30
-let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: t, gap: 0, progress: { p in
-    FileHandle.standardError.write("\(p.phase) \(String(format: "%.1f", p.elapsed)) inc=\(p.incumbent ?? .nan) bound=\(p.bound ?? .nan) gap=\(p.gap ?? .nan)\n".data(using: .utf8)!)
-}))
-print(result.status, result.objective ?? -1, result.bound ?? -1, result.terms, result.modelSize, result.solveSeconds, result.stoppedBy)
-for f in result.explanation { print(f.message) }
+/// Exit codes: 0 done, 1 no roster keeps every hard rule, 2 unusable input, 3 internal error.
+enum ExitStatus {
+    static let infeasible: Int32 = 1
+    static let badInput: Int32 = 2
+    static let internalError: Int32 = 3
+}
+
+struct PaibanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paiban",
+        abstract: "Shift rosters for customer-service teams (排班), solved with GLPK.",
+        subcommands: [Solve.self])
+}
+
+/// Runs a command and turns every failure into a message and an exit code: no stack traces.
+func runMain() -> Never {
+    do {
+        var command = try PaibanCommand.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch let error as InputError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(ExitStatus.badInput)
+    } catch let error as SolverError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(ExitStatus.internalError)
+    } catch let error as ExitCode {
+        exit(error.rawValue)
+    } catch {
+        let code = PaibanCommand.exitCode(for: error)
+        // Help and version requests print and succeed; usage errors and unwritable output folders are
+        // unusable input like any other: exit 2.
+        if code == .success { PaibanCommand.exit(withError: error) }
+        FileHandle.standardError.write(Data(("error: " + PaibanCommand.fullMessage(for: error) + "\n").utf8))
+        exit(ExitStatus.badInput)
+    }
+}
+
+runMain()

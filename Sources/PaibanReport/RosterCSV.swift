@@ -1,0 +1,23 @@
+import Paiban
+
+/// `roster.csv`: one row per person per day, `employee_id,employee_name,date,shift`, where shift is a
+/// shift code, `OFF` or `LEAVE`. The long form that `paiban check` reads back.
+public enum RosterCSV {
+    public static func render(_ roster: Roster, scenario: Scenario) -> String {
+        var out = CSV.line(["employee_id", "employee_name", "date", "shift"])
+        for (p, person) in scenario.staff.enumerated() {
+            for d in 0..<scenario.dayCount {
+                out += CSV.line([person.id, person.name, scenario.period.date(d).iso, code(roster[p, d], scenario)])
+            }
+        }
+        return out
+    }
+
+    public static func code(_ assignment: Assignment, _ scenario: Scenario) -> String {
+        switch assignment {
+        case .off: return "OFF"
+        case .leave: return "LEAVE"
+        case .work(let s): return scenario.shifts[s].code
+        }
+    }
+}

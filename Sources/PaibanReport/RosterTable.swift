@@ -1,0 +1,48 @@
+import Paiban
+
+/// The roster as a supervisor reads it: people down, days across, shift codes in the cells
+/// (`.` rest, `L` leave), with days, paid hours and nights per person at the right.
+public enum RosterTable {
+    public static func render(_ roster: Roster, scenario: Scenario) -> String {
+        let names = scenario.staff.map { "\($0.id) \($0.name)" }
+        let nameWidth = names.map(displayWidth).max() ?? 4
+        let cell = max(2, scenario.shifts.map { displayWidth($0.code) }.max() ?? 1) + 1
+        let days = scenario.period.days
+        var out = pad("", nameWidth) + days.map { pad(String($0.day), cell, right: true) }.joined() + "  days  hours  nights\n"
+        out += pad("", nameWidth) + days.map { pad(["M", "T", "W", "T", "F", "S", "S"][$0.weekday - 1], cell, right: true) }.joined() + "\n"
+        for (p, name) in names.enumerated() {
+            var minutes = 0, worked = 0, nights = 0
+            var line = pad(name, nameWidth)
+            for d in days.indices {
+                let text: String
+                switch roster[p, d] {
+                case .off: text = "."
+                case .leave: text = "L"
+                case .work(let s):
+                    text = scenario.shifts[s].code
+                    minutes += scenario.shifts[s].paidMinutes
+                    worked += 1
+                    if scenario.isNight(s) { nights += 1 }
+                }
+                line += pad(text, cell, right: true)
+            }
+            out += line + pad(String(worked), 6, right: true) + pad(MonthlyHours.hours(Double(minutes)), 7, right: true)
+                + pad(String(nights), 8, right: true) + "\n"
+        }
+        return out
+    }
+
+    /// Terminal columns: CJK characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value) ? 2 : 1)
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - displayWidth(text)))
+        return right ? fill + text : text + fill
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Paiban
+import PaibanIO
+import PaibanReport
+import PaibanSolver
+
+/// `paiban solve`: scenario in; roster, coverage and summary out.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the best roster for a scenario and write roster.csv, coverage.csv and summary.json.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("time-limit"), help: "Seconds to search; the best roster found by then is written.")
+    var timeLimit: Double = 30
+
+    @Option(help: "Stop once the objective is within this fraction of the LP bound (0.01 = 1%).")
+    var gap: Double = 0.01
+
+    @Option(help: "Seed of the neighbourhood search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Folder for roster.csv, coverage.csv and summary.json.")
+    var out: String = "out"
+
+    @Option(help: "What to print on stdout: table, csv (the roster) or json (the summary).")
+    var format: Format = .table
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be zero or positive") }
+    }
+
+    func run() throws {
+        let scenario = try ScenarioReader.read(path: self.scenario)
+        let progress = ProgressLine()
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, progress: { progress.update($0) }))
+        progress.finish()
+
+        let summary = Summary(result, scenario: scenario)
+        var files = [(name: "summary.json", contents: summary.renderJSON())]
+        if let roster = result.roster {
+            files.append((name: "roster.csv", contents: RosterCSV.render(roster, scenario: scenario)))
+            files.append((name: "coverage.csv", contents: CoverageReport(roster, scenario: scenario).renderCSV()))
+        }
+        try OutputFolder.write(files, to: out)
+
+        switch format {
+        case .json: print(summary.renderJSON(), terminator: "")
+        case .csv: if let roster = result.roster { print(RosterCSV.render(roster, scenario: scenario), terminator: "") }
+        case .table: print(SolveReport.render(result, summary: summary, scenario: scenario, folder: out), terminator: "")
+        }
+        if result.status == .infeasible { throw ExitCode(ExitStatus.infeasible) }
+    }
+}
+
+extension Summary {
+    init(_ result: SolveResult, scenario: Scenario) {
+        let coverage = result.roster.map { CoverageReport($0, scenario: scenario) }
+        self.init(scenario: scenario.name, periodStart: scenario.period.start.iso, periodEnd: scenario.period.end.iso,
+                  status: result.status.rawValue, stoppedBy: result.stoppedBy, objective: result.objective,
+                  bestBound: result.bound, gap: result.gap, penalties: result.terms,
+                  underCoverPersonHours: coverage?.shortHours, underCoverByGroup: coverage?.shortHoursByGroup,
+                  findings: (result.audit?.findings ?? []).map { Item($0, in: scenario) },
+                  conflicts: result.explanation.map { Item($0, in: scenario) },
+                  buildSeconds: result.buildSeconds, solveSeconds: result.solveSeconds,
+                  model: Model(rows: result.modelSize.rows, columns: result.modelSize.columns,
+                               integerColumns: result.modelSize.integerColumns, nonzeros: result.modelSize.nonzeros))
+    }
+}
