@@ -18,8 +18,8 @@ public enum OutputFolder {
             for (temporary, _) in staged { try? fm.removeItem(atPath: temporary) }
             throw error
         }
-        for (temporary, target) in staged {
-            _ = rename(temporary, target)   // atomic replace on the same file system
+        for (temporary, target) in staged where rename(temporary, target) != 0 {   // atomic on one file system
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
         }
     }
 }
