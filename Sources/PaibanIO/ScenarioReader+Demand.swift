@@ -18,7 +18,7 @@ extension ScenarioReader {
                 throw try f.required(name).error("\(Clock.format(minute)) is not on the \(slotMinutes)-minute slot grid")
             }
             lines.append(Line(days: try readDays(f["days"], context: context), group: group,
-                              slots: (from / slotMinutes)..<(to / slotMinutes), required: try f.required("required").nonNegativeInt()))
+                              slots: (from / slotMinutes)..<(to / slotMinutes), required: try f.required("required").int(in: 0...10_000)))
         }
         let used = Set(lines.map(\.group))
         let groups = ([Demand.anyGroup] + context.groups).filter(used.contains)

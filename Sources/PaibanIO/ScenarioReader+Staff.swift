@@ -16,13 +16,13 @@ extension ScenarioReader {
 
     static func applyContract(_ f: Fields, to base: Contract) throws -> Contract {
         var c = base
-        if let v = f["rest_days_per_month"] { c.restDaysPerMonth = try v.nonNegativeInt() }
-        if let v = f["hours_target"] { c.hoursTarget = try v.nonNegativeDouble() }
-        if let v = f["hours_tolerance"] { c.hoursTolerance = try v.nonNegativeDouble() }
-        if let v = f["consecutive_soft"] { c.consecutiveSoft = try v.nonNegativeInt() }
-        if let v = f["consecutive_hard"] { c.consecutiveHard = try v.nonNegativeInt() }
+        if let v = f["rest_days_per_month"] { c.restDaysPerMonth = try v.int(in: 0...31) }
+        if let v = f["hours_target"] { c.hoursTarget = try v.double(in: 0...744) }
+        if let v = f["hours_tolerance"] { c.hoursTolerance = try v.double(in: 0...744) }
+        if let v = f["consecutive_soft"] { c.consecutiveSoft = try v.int(in: 0...400) }
+        if let v = f["consecutive_hard"] { c.consecutiveHard = try v.int(in: 0...400) }
         if let v = f["night_eligible"] { c.nightEligible = try v.bool() }
-        if let v = f["max_nights"] { c.maxNights = try v.nonNegativeInt() }
+        if let v = f["max_nights"] { c.maxNights = try v.int(in: 0...400) }
         guard c.consecutiveHard >= 1 else { throw (f["consecutive_hard"] ?? f.owner).error("the hard limit on consecutive days must be at least 1") }
         guard c.consecutiveSoft <= c.consecutiveHard else {
             throw (f["consecutive_soft"] ?? f.owner).error("the soft limit on consecutive days (\(c.consecutiveSoft)) is above the hard limit (\(c.consecutiveHard))")
@@ -103,7 +103,7 @@ extension ScenarioReader {
     static func readRequest(_ node: YAMLNode, person: Int, context: Context) throws -> Request {
         let f = try node.fields(allowed: ["date", "shift", "avoid", "off", "weight"])
         let day = try context.dayInPeriod(try f.required("date"))
-        let weight = try f["weight"]?.nonNegativeDouble() ?? context.defaultRequestWeight
+        let weight = try f["weight"]?.double(in: 0...1_000_000) ?? context.defaultRequestWeight
         let kinds = [f["shift"], f["avoid"], f["off"]].compactMap { $0 }
         guard kinds.count == 1 else { throw node.error("a request has exactly one of 'shift', 'avoid' or 'off'") }
         let kind: Request.Kind

@@ -93,8 +93,8 @@ public enum ScenarioReader {
             let start = try f.required("start").time(), end = try f.required("end").time()
             guard start < 1440 else { throw try f.required("start").error("a shift starts before 24:00") }
             var paid: Int?
-            if let minutes = f["paid_minutes"] { paid = try minutes.nonNegativeInt() }
-            if let hours = f["paid_hours"] { paid = Int((try hours.nonNegativeDouble() * 60).rounded()) }
+            if let minutes = f["paid_minutes"] { paid = try minutes.int(in: 0...1440) }
+            if let hours = f["paid_hours"] { paid = Int((try hours.double(in: 0...24) * 60).rounded()) }
             let shiftGroups = try (f["groups"]?.list() ?? []).map { node -> String in
                 let name = try node.string()
                 guard groups.contains(name) else { throw node.error("unknown group '\(name)'; declare it under 'groups'") }
@@ -118,7 +118,7 @@ public enum ScenarioReader {
         var rules = RuleSet()
         guard let node else { return rules }
         let f = try node.fields(allowed: ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours"])
-        if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.nonNegativeDouble() }
+        if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.double(in: 0...48) }
         let context = Context(file: node.file, shifts: shifts)
         for pair in try f["forbidden_successions"]?.list() ?? [] {
             // `[N, M]` or `"N>M"`: N may not be followed by M on the next day.
@@ -133,17 +133,17 @@ public enum ScenarioReader {
                 return kind
             })
         }
-        if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.nonNegativeDouble() * 60).rounded()) }
+        if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.double(in: 0...24) * 60).rounded()) }
         return rules
     }
 
     static func readWeights(_ node: YAMLNode) throws -> RuleSet.Weights {
         var weights = RuleSet.Weights()
         let f = try node.fields(allowed: ["under_cover", "consecutive_soft", "night_fairness", "request"])
-        if let w = f["under_cover"] { weights.underCover = try w.nonNegativeDouble() }
-        if let w = f["consecutive_soft"] { weights.consecutiveSoft = try w.nonNegativeDouble() }
-        if let w = f["night_fairness"] { weights.nightFairness = try w.nonNegativeDouble() }
-        if let w = f["request"] { weights.requestDefault = try w.nonNegativeDouble() }
+        if let w = f["under_cover"] { weights.underCover = try w.double(in: 0...1_000_000) }
+        if let w = f["consecutive_soft"] { weights.consecutiveSoft = try w.double(in: 0...1_000_000) }
+        if let w = f["night_fairness"] { weights.nightFairness = try w.double(in: 0...1_000_000) }
+        if let w = f["request"] { weights.requestDefault = try w.double(in: 0...1_000_000) }
         return weights
     }
 }

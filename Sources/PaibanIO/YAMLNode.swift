@@ -14,7 +14,10 @@ struct YAMLNode {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw InputError(file: file, message: "the file is not UTF-8 text; save it as UTF-8")
+            // Name the first line that does not decode: usually a name typed in a GBK editor.
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil }.map { $0 - lines.startIndex + 1 }
+            throw InputError(file: file, line: bad, message: "this line is not UTF-8 text (GBK or GB18030?); save the file as UTF-8")
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -28,7 +31,13 @@ struct YAMLNode {
 
     private static func translate(_ error: YamlError, file: String) -> InputError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // The problem mark is where the parser gave up; the context says where the unfinished construct
+            // began (an unclosed quote inside {...} is only noticed lines later), so name both.
+            if let context, context.mark.line != mark.line {
+                return InputError(file: file, line: mark.line, column: mark.column,
+                                  message: "YAML syntax: \(problem) (\(context.text) that starts on line \(context.mark.line))")
+            }
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return InputError(file: file, line: context.mark.line, message: "the key \(duplicates.joined(separator: ", ")) appears twice")
@@ -85,12 +94,6 @@ struct YAMLNode {
         return value
     }
 
-    func nonNegativeInt() throws -> Int {
-        let value = try int()
-        guard value >= 0 else { throw error("must not be negative") }
-        return value
-    }
-
     func double() throws -> Double {
         guard let value = Double(try string().trimmingCharacters(in: .whitespaces)), value.isFinite else {
             throw error("'\(try string())' is not a number")
@@ -98,11 +101,21 @@ struct YAMLNode {
         return value
     }
 
-    func nonNegativeDouble() throws -> Double {
+    /// A number within what the field can sensibly mean: keeps absurd values (1e300 hours) from
+    /// overflowing the arithmetic downstream.
+    func double(in range: ClosedRange<Double>) throws -> Double {
         let value = try double()
-        guard value >= 0 else { throw error("must not be negative") }
+        guard range.contains(value) else { throw error("\(try string()) is out of range (\(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)))") }
         return value
     }
+
+    func int(in range: ClosedRange<Int>) throws -> Int {
+        let value = try int()
+        guard range.contains(value) else { throw error("\(value) is out of range (\(range.lowerBound) to \(range.upperBound))") }
+        return value
+    }
+
+    private static func show(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     func bool() throws -> Bool {
         switch try string().lowercased() {

@@ -28,6 +28,7 @@ final class GLPKProblem {
         columnCount = model.columns.count
         rowCount = model.rows.count
         glp_set_obj_dir(prob, GLP_MIN)
+        glp_set_obj_coef(prob, 0, model.constant)   // column 0 is the objective's constant term
         if rowCount > 0 { glp_add_rows(prob, Int32(rowCount)) }
         if columnCount > 0 { glp_add_cols(prob, Int32(columnCount)) }
         for (i, row) in model.rows.enumerated() {

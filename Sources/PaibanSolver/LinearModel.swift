@@ -20,6 +20,14 @@ struct LinearModel {
         var cost: Double
         /// The penalty term this column's cost belongs to (a soft rule id), nil for free columns.
         var term: String?
+        /// Who and when a priced column is about, so the search can aim at what costs.
+        var anchor = Anchor()
+    }
+
+    /// Person and day a penalty is about (either may be unknown: a short slot has no person).
+    struct Anchor: Hashable {
+        var person: Int?
+        var day: Int?
     }
 
     struct Row {
@@ -46,9 +54,9 @@ struct LinearModel {
     init(elastic: Bool = false) { self.elastic = elastic }
 
     mutating func addColumn(_ name: String, lower: Double = 0, upper: Double? = 1, integer: Bool = false,
-                            cost: Double = 0, term: String? = nil) -> Int {
+                            cost: Double = 0, term: String? = nil, anchor: Anchor = Anchor()) -> Int {
         precondition(lower.isFinite && (upper?.isFinite ?? true) && cost.isFinite, "non-finite column \(name)")
-        columns.append(Column(name: name, lower: lower, upper: upper, isInteger: integer, cost: cost, term: term))
+        columns.append(Column(name: name, lower: lower, upper: upper, isInteger: integer, cost: cost, term: term, anchor: anchor))
         return columns.count - 1
     }
 
@@ -71,9 +79,10 @@ struct LinearModel {
             precondition(coefficient.isFinite && columns.indices.contains(column), "bad term in \(name)")
             merged[column, default: 0] += coefficient
         }
-        if elastic, origin != nil {
-            if lower != nil { merged[addColumn("\(name)_lo", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm)] = 1 }
-            if upper != nil { merged[addColumn("\(name)_up", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm)] = -1 }
+        if elastic, let origin {
+            let anchor = Anchor(person: origin.person, day: origin.days.first { $0 >= 0 })
+            if lower != nil { merged[addColumn("\(name)_lo", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm, anchor: anchor)] = 1 }
+            if upper != nil { merged[addColumn("\(name)_up", upper: nil, cost: Self.elasticPenalty, term: Self.elasticTerm, anchor: anchor)] = -1 }
         }
         let row = Int32(rows.count + 1)
         for (column, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
@@ -83,6 +92,9 @@ struct LinearModel {
         }
         rows.append(Row(name: name, lower: lower, upper: upper, origin: origin))
     }
+
+    /// The objective's constant: GLPK keeps it as the coefficient of column 0.
+    var constant: Double { constants.values.reduce(0, +) }
 
     /// Objective value split by penalty term, for a full column vector.
     func termValues(_ values: [Double]) -> [String: Double] {

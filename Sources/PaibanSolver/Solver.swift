@@ -15,9 +15,11 @@ public enum Solver {
         let model = RosterModel(scenario, elastic: true)
         let buildSeconds = deadline.elapsed
         let lp = try GLPKProblem(plain.linear)
+        if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
         let feasible = try lp.solveLP(timeLimit: deadline.remaining + 5) == .optimal
         var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options)
         search.bound = feasible ? lp.lpObjective : nil
+        if debugSearch, feasible { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
         search.report("bound", nil)
         var incumbent = try search.start()
         if feasible { try search.improve(&incumbent) }

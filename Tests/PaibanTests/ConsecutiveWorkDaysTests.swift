@@ -7,11 +7,12 @@ struct ConsecutiveWorkDaysTests {
     let rule = "consecutive-days"
 
     /// One person, demand for a day shift on all 10 days. Each uncovered day costs 8 h x 100 = 800,
-    /// each day beyond the soft limit 10, so the solver works as many days as the hard limit (4) allows:
-    /// DDDD.DDDD. or similar, 8 days, two runs of 4, each 1 day over the soft limit of 3.
+    /// each day beyond the soft limit 10. The hard limit 4 allows at most 8 worked days in 10 (every
+    /// 5-day window needs an off day), so the solver works 8. Soft limit 2: 8 days in three runs
+    /// (e.g. DD.DDD.DDD) exceed it by 2 days at least, so the soft term is 20.
     @Test func solverRespectsHardLimitAndPricesSoftExcess() throws {
         var b = ScenarioBuilder(days: 10)
-        b.person("A") { $0.contract.consecutiveSoft = 3; $0.contract.consecutiveHard = 4 }
+        b.person("A") { $0.contract.consecutiveSoft = 2; $0.contract.consecutiveHard = 4 }
         b.need(1, from: 9, to: 17)
         let scenario = b.build()
         let result = try solve(scenario)
@@ -21,9 +22,9 @@ struct ConsecutiveWorkDaysTests {
         #expect(audit.hard(rule).isEmpty)
         let runs = runLengths(roster, 0)
         #expect(runs.allSatisfy { $0 <= 4 }, "runs \(runs) in \(scenario.rows(roster))")
-        // 8 worked days is the most the hard limit allows in 10 days (every 5-day window has an off day).
         #expect(workedDays(roster, 0).count == 8, "\(scenario.rows(roster))")
-        // Two runs of 4 with a soft limit of 3: 2 excess days x 10.
+        // Excess over the soft limit, counted by hand from the runs.
+        #expect(Double(runs.map { max(0, $0 - 2) }.reduce(0, +)) * 10 == 20, "runs \(runs)")
         #expect(audit.penalty(rule) == 20)
         #expect(result.terms[rule, default: 0] == audit.penalty(rule))
         #expect(result.terms["under-cover", default: 0] == 2 * 800)
@@ -78,10 +79,11 @@ struct ConsecutiveWorkDaysTests {
             FindingKey(rule, .hard, person: 0, days: [0, 1, 2, 3]),
             FindingKey(rule, .soft, person: 0, days: [0, 1, 2, 3], penalty: 30),
         ])
-        // The same roster without the history is within both limits.
+        // Without the history the same roster is a run of 4: within the hard limit, 1 day over the soft.
         var fresh = scenario
         fresh.staff[0].history = []
-        #expect(Audit.run(fresh.roster(["DDDD.DD"]), in: fresh).findings(rule).isEmpty)
+        #expect(keys(Audit.run(fresh.roster(["DDDD.DD"]), in: fresh).findings) ==
+                [FindingKey(rule, .soft, person: 0, days: [0, 1, 2, 3], penalty: 10)])
     }
 
     /// A history run that ended before the period (off on day 0) is not a finding of this period.

@@ -36,7 +36,7 @@ extension ConsecutiveWorkDays: MIPEncodable {
             let origin = RowOrigin(rule: id, person: p, days: Array(max(first, 0)...last),
                                    message: "\(scenario.personName(p)): at most \(limit) days in a row up to \(scenario.period.date(last).short)")
             if soft {
-                terms.append((model.addColumn("run_\(p)_\(last)", upper: nil, cost: scenario.rules.weights.consecutiveSoft, term: id), -1))
+                terms.append((model.addColumn("run_\(p)_\(last)", upper: nil, cost: scenario.rules.weights.consecutiveSoft, term: id, anchor: .init(person: p, day: last)), -1))
                 model.addRow("soft_run_\(p)_\(last)", terms, upper: Double(limit) - worked)
             } else {
                 model.addRow("hard_run_\(p)_\(last)", terms, upper: Double(limit) - worked, origin: origin)

@@ -21,7 +21,7 @@ extension Coverage: MIPEncodable {
                     let need = Double(demand.required[d][slot][g] - history.assigned[d][slot][g])
                     guard need > 0 else { continue }
                     var terms = onDuty[d][slot].filter { scenario.counts(person: $0.person, shift: $0.shift, toward: group) }.map { ($0.column, 1.0) }
-                    terms.append((model.addColumn("short_\(d)_\(slot)_\(g)", upper: need, cost: price, term: id), 1))
+                    terms.append((model.addColumn("short_\(d)_\(slot)_\(g)", upper: need, cost: price, term: id, anchor: .init(day: d)), 1))
                     model.addRow("cover_\(d)_\(slot)_\(g)", terms, lower: need)
                 }
             }

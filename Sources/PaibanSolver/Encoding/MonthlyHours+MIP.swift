@@ -2,6 +2,8 @@ import Paiban
 
 /// Per calendar month: band.lower <= paid time of the shifts worked + leave credit <= band.upper,
 /// counted in hours so that the row's coefficients stay near 1 (and an elastic slack is priced per hour).
+/// When every shift the person can work pays the same time, the band becomes a whole number of shifts
+/// (176 h +- 8 at 7.5 h a shift: 23 or 24 shifts): the same integer rosters, a much tighter LP.
 extension MonthlyHours: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         for p in scenario.staff.indices {
@@ -10,11 +12,18 @@ extension MonthlyHours: MIPEncodable {
                 guard let band = Self.band(account, contract: scenario.staff[p].contract) else { continue }
                 let credit = Self.creditedMinutes(account, in: scenario)
                 let terms = account.availableDays.flatMap { d in
-                    scenario.shifts.indices.compactMap { s in x.x(p, d, s).map { ($0, Double(scenario.shifts[s].paidMinutes) / 60) } }
+                    scenario.shifts.indices.compactMap { s in x.x(p, d, s).map { ($0, Double(scenario.shifts[s].paidMinutes)) } }
                 }
-                model.addRow("hours_\(p)_\(span.label)", terms, lower: (band.lowerBound - credit) / 60, upper: (band.upperBound - credit) / 60,
-                             origin: RowOrigin(rule: id, person: p, days: account.employedDays,
-                                               message: "\(scenario.personName(p)): \(Self.hours(band.lowerBound))-\(Self.hours(band.upperBound)) paid hours in \(span.label)"))
+                let origin = RowOrigin(rule: id, person: p, days: account.employedDays,
+                                       message: "\(scenario.personName(p)): \(Self.hours(band.lowerBound))-\(Self.hours(band.upperBound)) paid hours in \(span.label)")
+                let lower = band.lowerBound - credit, upper = band.upperBound - credit
+                if let minutes = terms.first?.1, minutes > 0, terms.allSatisfy({ $0.1 == minutes }) {
+                    // Rounding inward by a hair below one minute keeps exact boundaries (168 h = 22.4 shifts is not).
+                    let fewest = (lower / minutes - 1e-6).rounded(.up), most = (upper / minutes + 1e-6).rounded(.down)
+                    model.addRow("hours_\(p)_\(span.label)", terms.map { ($0.0, 1) }, lower: max(0, fewest), upper: most, origin: origin)
+                } else {
+                    model.addRow("hours_\(p)_\(span.label)", terms.map { ($0.0, $0.1 / 60) }, lower: lower / 60, upper: upper / 60, origin: origin)
+                }
             }
         }
     }

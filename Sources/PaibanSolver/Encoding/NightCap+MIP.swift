@@ -26,7 +26,7 @@ extension NightFairness: MIPEncodable {
             let nights = nightTerms(p, days: 0..<scenario.dayCount, x, scenario)
             guard nights.count > 1 else { continue }
             // One step per possible night, not per capped night: in the elastic model the cap may give.
-            let steps = (1...nights.count).map { k in (model.addColumn("night_\(p)_\(k)", cost: Double(k - 1) * weight, term: id), -1.0) }
+            let steps = (1...nights.count).map { k in (model.addColumn("night_\(p)_\(k)", cost: Double(k - 1) * weight, term: id, anchor: .init(person: p)), -1.0) }
             model.addRow("spread_\(p)", nights + steps, lower: 0, upper: 0)
         }
     }

@@ -10,6 +10,8 @@ struct NeighbourhoodSearch {
     let dayCount: Int
     /// Elastic slack columns and the person whose row they relax.
     let elastic: [(column: Int, person: Int?)]
+    /// Priced continuous columns that say who and when they are about: what a targeted part aims at.
+    let priced: [(column: Int, anchor: LinearModel.Anchor)]
     var stepSeconds = 2.0
     private var rng: SplitMix
     private var dayWindow = 7.0
@@ -24,6 +26,11 @@ struct NeighbourhoodSearch {
             guard model.linear.columns[j].term == LinearModel.elasticTerm, let row = index.columnRows[j].first else { return nil }
             return (j, model.linear.rows[row].origin?.person)
         }
+        priced = model.linear.columns.indices.compactMap { j in
+            let column = model.linear.columns[j]
+            guard !column.isInteger, column.cost > 0, column.anchor.person != nil || column.anchor.day != nil else { return nil }
+            return (j, column.anchor)
+        }
         rng = SplitMix(seed: seed)
     }
 
@@ -37,7 +44,7 @@ struct NeighbourhoodSearch {
     /// Improves `incumbent` until the deadline passes or `done` says the gap is closed.
     mutating func improve(_ incumbent: inout Incumbent, deadline: Deadline, done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
         while !deadline.passed, !done(incumbent) {
-            let free = chooseNeighbourhood(around: breakers(incumbent))
+            let free = chooseNeighbourhood(around: breakers(incumbent), costing: priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor))
             let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
             let began = deadline.elapsed
             let limit = min(stepSeconds, deadline.remaining)
@@ -49,9 +56,25 @@ struct NeighbourhoodSearch {
         }
     }
 
-    private mutating func chooseNeighbourhood(around breakers: Set<Int>) -> (Int, Int) -> Bool {
+    private mutating func chooseNeighbourhood(around breakers: Set<Int>, costing: [LinearModel.Anchor]) -> (Int, Int) -> Bool {
         let window = min(dayCount, max(2, Int(dayWindow.rounded())))
         let group = min(people, max(2, Int(groupSize.rounded())))
+        // Half the time, aim at something that costs: a run that is too long, a short slot, a person
+        // with many nights, together with a few others to trade with.
+        if breakers.isEmpty, let target = costing.randomElement(using: &rng), Bool.random(using: &rng) {
+            var chosen: Set<Int> = target.person.map { [$0] } ?? []
+            for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
+            switch (target.person, target.day) {
+            case (_?, let day?):
+                let first = max(0, day - window), last = min(dayCount - 1, day + window / 2)
+                return { p, d in chosen.contains(p) && d >= first && d <= last }
+            case (nil, let day?):
+                let first = max(0, min(day - window / 2, dayCount - window))
+                return { _, d in d >= first && d < first + window }
+            default:
+                return { p, _ in chosen.contains(p) }
+            }
+        }
         var chosen = Set(breakers.shuffled(using: &rng).prefix(group))
         for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
         switch breakers.isEmpty ? Int.random(in: 0..<3, using: &rng) : 1 {
