@@ -8,16 +8,23 @@ public struct Demand: Hashable, Sendable {
     public let groups: [String]
     /// required[day][slot][group]
     public private(set) var required: [[[Int]]]
+    /// Price multiplier of a missing person in that slot (1 unless a demand line says otherwise):
+    /// an empty night desk can matter more than one agent fewer at the peak.
+    public private(set) var weight: [[[Double]]]
 
     public init(days: Int, slotMinutes: Int, groups: [String]) {
         self.slotMinutes = slotMinutes
         self.groups = groups
         required = Array(repeating: Array(repeating: Array(repeating: 0, count: groups.count), count: 1440 / slotMinutes), count: days)
+        weight = Array(repeating: Array(repeating: Array(repeating: 1, count: groups.count), count: 1440 / slotMinutes), count: days)
     }
 
     public var slotsPerDay: Int { 1440 / slotMinutes }
 
-    public mutating func set(day: Int, slot: Int, group: Int, to value: Int) { required[day][slot][group] = value }
+    public mutating func set(day: Int, slot: Int, group: Int, to value: Int, weight: Double = 1) {
+        required[day][slot][group] = value
+        self.weight[day][slot][group] = weight
+    }
 
     public func slotStart(_ slot: Int) -> MinuteOfDay { slot * slotMinutes }
 }

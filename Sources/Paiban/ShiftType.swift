@@ -45,9 +45,9 @@ public struct ShiftType: Hashable, Sendable {
     /// ending later (the seed's 20:00-08:00) still spans the whole night, so it counts as big too.
     public var nightKind: NightKind {
         if let nightOverride { return nightOverride }
-        let e = absoluteEnd
-        if e >= 22 * 60 && e <= 23 * 60 { return .small }
-        if e >= 23 * 60 + 59 { return .big }
+        let end = absoluteEnd % 1440   // 24:00 is 0
+        if end >= 22 * 60 && end <= 23 * 60 { return .small }
+        if end >= 23 * 60 + 59 || end < 8 * 60 || crossesMidnight { return .big }
         return .none
     }
 

@@ -2,13 +2,13 @@ import Foundation
 import Paiban
 
 extension ScenarioReader {
-    /// Demand lines: `{days, group, from, to, required}`. A later line overrides earlier ones for the
+    /// Demand lines: `{days, group, from, to, required, weight}`; weight multiplies the under-cover price. A later line overrides earlier ones for the
     /// same group in the slots it covers, so write the general rule first and the exceptions after.
     static func readDemand(_ node: YAMLNode, slotMinutes: Int, context: Context) throws -> Demand {
-        struct Line { var days: [Int]; var group: String; var slots: Range<Int>; var required: Int }
+        struct Line { var days: [Int]; var group: String; var slots: Range<Int>; var required: Int; var weight: Double }
         var lines: [Line] = []
         for item in try node.list() {
-            let f = try item.fields(allowed: ["days", "group", "from", "to", "required"])
+            let f = try item.fields(allowed: ["days", "group", "from", "to", "required", "weight"])
             let group = try f["group"].map(context.group) ?? Demand.anyGroup
             let from = try f.required("from").time(), to = try f.required("to").time()
             guard to > from else {
@@ -18,14 +18,15 @@ extension ScenarioReader {
                 throw try f.required(name).error("\(Clock.format(minute)) is not on the \(slotMinutes)-minute slot grid")
             }
             lines.append(Line(days: try readDays(f["days"], context: context), group: group,
-                              slots: (from / slotMinutes)..<(to / slotMinutes), required: try f.required("required").int(in: 0...10_000)))
+                              slots: (from / slotMinutes)..<(to / slotMinutes), required: try f.required("required").int(in: 0...10_000),
+                              weight: try f["weight"]?.double(in: 0...1_000) ?? 1))
         }
         let used = Set(lines.map(\.group))
         let groups = ([Demand.anyGroup] + context.groups).filter(used.contains)
         var demand = Demand(days: context.period.dayCount, slotMinutes: slotMinutes, groups: groups)
         for line in lines {
             let g = groups.firstIndex(of: line.group)!
-            for d in line.days { for slot in line.slots { demand.set(day: d, slot: slot, group: g, to: line.required) } }
+            for d in line.days { for slot in line.slots { demand.set(day: d, slot: slot, group: g, to: line.required, weight: line.weight) } }
         }
         return demand
     }

@@ -35,8 +35,12 @@ public struct CoverageReport: Sendable {
         slotMinutes = demand.slotMinutes
     }
 
-    /// Missing person-hours, all groups together.
-    public var shortHours: Double { Double(rows.reduce(0) { $0 + $1.short } * slotMinutes) / 60 }
+    /// Missing person-hours: of the total headcount where demand gives one (group lines count the same
+    /// people again), else of all group lines together.
+    public var shortHours: Double {
+        let total = rows.filter { $0.group == "all" }
+        return Double((total.isEmpty ? rows : total).reduce(0) { $0 + $1.short } * slotMinutes) / 60
+    }
 
     /// Missing person-hours per group.
     public var shortHoursByGroup: [String: Double] {

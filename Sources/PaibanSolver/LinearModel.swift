@@ -74,6 +74,7 @@ struct LinearModel {
     mutating func addRow(_ name: String, _ terms: [(Int, Double)], lower: Double? = nil, upper: Double? = nil,
                          origin: RowOrigin? = nil) {
         precondition(lower != nil || upper != nil, "free row \(name)")
+        precondition((lower ?? -.infinity) <= (upper ?? .infinity), "inverted bounds on row \(name)")
         var merged: [Int: Double] = [:]
         for (column, coefficient) in terms where coefficient != 0 {
             precondition(coefficient.isFinite && columns.indices.contains(column), "bad term in \(name)")

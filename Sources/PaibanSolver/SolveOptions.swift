@@ -8,10 +8,15 @@ public struct SolveOptions: Sendable {
     public var gap: Double = 0.01
     /// Seed of the neighbourhood choice: the same seed and a generous time limit give the same roster.
     public var seed: UInt64 = 1
-    /// Called on the solving thread after every step of the search.
+    /// Search threads, each with its own seed and GLPK problems. One thread is reproducible for a seed;
+    /// more use more cores but depend on timing.
+    public var threads: Int = 1
+    /// Called after every step of the search, from any search thread.
     public var progress: (@Sendable (SearchProgress) -> Void)?
 
-    public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, progress: (@Sendable (SearchProgress) -> Void)? = nil) {
+    public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, threads: Int = 1,
+                progress: (@Sendable (SearchProgress) -> Void)? = nil) {
+        self.threads = max(1, threads)
         self.timeLimit = timeLimit
         self.gap = gap
         self.seed = seed

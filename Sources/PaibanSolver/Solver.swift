@@ -17,14 +17,14 @@ public enum Solver {
         let lp = try GLPKProblem(plain.linear)
         if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
         let feasible = try lp.solveLP(timeLimit: deadline.remaining + 5) == .optimal
-        var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options)
-        search.bound = feasible ? lp.lpObjective : nil
+        let search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options,
+                            bound: feasible ? lp.lpObjective : nil)
         if debugSearch, feasible { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
         search.report("bound", nil)
         var incumbent = try search.start()
         if feasible { try search.improve(&incumbent) }
         let settled = try search.problem.settle(incumbent.values, cells: model.x.cells, deadline: deadline) ?? incumbent
-        if search.lns.isElastic(settled) || !feasible {
+        if NeighbourhoodSearch(model: model, index: search.index, seed: 0).isElastic(settled) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
         }
         return try search.finish(settled, size: plain.size, buildSeconds: buildSeconds)
@@ -37,16 +37,16 @@ struct Search {
     let problem: GLPKProblem
     let deadline: Deadline
     let options: SolveOptions
-    var lns: NeighbourhoodSearch
+    let index: ModelIndex
     var bound: Double?
 
-    init(model: RosterModel, problem: GLPKProblem, deadline: Deadline, options: SolveOptions) {
+    init(model: RosterModel, problem: GLPKProblem, deadline: Deadline, options: SolveOptions, bound: Double?) {
+        self.bound = bound
         self.model = model
         self.problem = problem
         self.deadline = deadline
         self.options = options
-        lns = NeighbourhoodSearch(model: model, index: ModelIndex(model.linear), seed: options.seed)
-        lns.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
+        index = ModelIndex(model.linear)
     }
 
     func report(_ phase: String, _ incumbent: Double?) {
@@ -73,14 +73,35 @@ struct Search {
         return start
     }
 
-    func closed(_ incumbent: Incumbent) -> Bool {
+    /// Whether the search may stop: every hard rule kept and the gap to the bound small enough.
+    static func closed(_ incumbent: Incumbent, bound: Double?, gap: Double, lns: NeighbourhoodSearch) -> Bool {
         guard let bound, !lns.isElastic(incumbent) else { return false }
-        return relativeGap(incumbent.objective, bound) <= options.gap
+        return relativeGap(incumbent.objective, bound) <= gap
     }
 
-    mutating func improve(_ incumbent: inout Incumbent) throws {
-        let search = self
-        try lns.improve(&incumbent, deadline: deadline, done: search.closed, report: { search.report("search", $0.objective) })
+    /// Runs the neighbourhood search on `options.threads` threads, each with its own seed, sharing the best
+    /// roster. The threads see only value types; the GLPK problem of this search stays on this thread.
+    func improve(_ incumbent: inout Incumbent) throws {
+        let shared = SharedIncumbent(incumbent)
+        let (model, index, options, deadline, bound) = (model, index, options, deadline, bound)
+        onThreads(options.threads) { k in
+            var lns = NeighbourhoodSearch(model: model, index: index, seed: options.seed &+ UInt64(k))
+            lns.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
+            let progress = { (objective: Double) in
+                options.progress?(SearchProgress(phase: "search", elapsed: deadline.elapsed, incumbent: objective, bound: bound))
+            }
+            var own = shared.current
+            let probe = lns   // a copy for the stop test: the search itself is mutated while it runs
+            do {
+                try lns.improve(&own, shared: shared, deadline: deadline,
+                                done: { _ in Search.closed(shared.current, bound: bound, gap: options.gap, lns: probe) },
+                                report: { _ in progress(shared.current.objective) })
+            } catch {
+                shared.fail(error)
+            }
+        }
+        if let error = shared.error { throw error }
+        incumbent = shared.current
     }
 
     /// Audits the settled roster and checks that the audit prices it exactly as the objective does.

@@ -24,6 +24,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
 
+    @Option(help: "Search threads (each with its own seed). 1 is reproducible for a given --seed.")
+    var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
+
     @Option(help: "Folder for roster.csv, coverage.csv and summary.json.")
     var out: String = "out"
 
@@ -33,12 +36,13 @@ struct Solve: ParsableCommand {
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be zero or positive") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
         let scenario = try ScenarioReader.read(path: self.scenario)
         let progress = ProgressLine()
-        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, progress: { progress.update($0) }))
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, threads: threads, progress: { progress.update($0) }))
         progress.finish()
 
         let summary = Summary(result, scenario: scenario)

@@ -53,18 +53,15 @@ struct NightEligibilityTests {
 
     /// [004 4.2] and ShiftType.nightKind's own comment: a big night ends at 23:59 or between 00:00 and
     /// 07:59. A shift 00:00-07:00 ends at 07:00, so it is a big night and an ineligible person may
-    /// not work it; the code only recognises such ends for shifts that cross midnight (absoluteEnd
-    /// >= 1440), so this one is classed .none.
+    /// not work it, although it does not cross midnight.
     @Test func shiftStartingAtMidnightIsABigNight() {
         let graveyard = ShiftType(code: "G", name: "Graveyard", start: 0, end: 7 * 60)
         var b = ScenarioBuilder(days: 7)
         b.shifts = [graveyard]
         b.person("A") { $0.contract.nightEligible = false }
         let scenario = b.build()
-        withKnownIssue("bug: ShiftType.nightKind classes a 00:00-07:00 shift as .none, not .big") {
-            #expect(graveyard.nightKind == .big)
-            #expect(keys(Audit.run(scenario.roster(["G......"]), in: scenario).findings) == [FindingKey(rule, .hard, person: 0, days: [0])])
-        }
+        #expect(graveyard.nightKind == .big)
+        #expect(keys(Audit.run(scenario.roster(["G......"]), in: scenario).findings) == [FindingKey(rule, .hard, person: 0, days: [0])])
     }
 }
 

@@ -89,8 +89,7 @@ enum Shifts {
 func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
 
 extension Scenario {
-    /// A roster from one string per person: a shift code per day, "." for off, "L" is never a
-    /// shift code here so "#" marks leave.
+    /// A roster from one string per person: a shift code per day, "." for off, "#" for leave.
     func roster(_ rows: [String]) -> Roster {
         precondition(rows.count == staff.count, "one row per person")
         var r = Roster(people: staff.count, days: dayCount)

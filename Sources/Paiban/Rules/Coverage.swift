@@ -1,19 +1,19 @@
 /// Soft: every slot has the headcount demand asks for, per group. A short slot costs
-/// `weights.underCover` per missing person-hour, so a short-staffed month still gets a roster.
+/// `weights.underCover` per missing person-hour times the demand line's weight, so a short-staffed
+/// month still gets a roster.
 public struct Coverage: Rule {
     public let id = "under-cover"
     public init() {}
 
     /// Objective cost of one missing person in one slot.
-    public static func slotPenalty(in scenario: Scenario) -> Double {
-        scenario.rules.weights.underCover * Double(scenario.demand.slotMinutes) / 60
+    public static func slotPenalty(day: Int, slot: Int, group: Int, in scenario: Scenario) -> Double {
+        scenario.rules.weights.underCover * Double(scenario.demand.slotMinutes) / 60 * scenario.demand.weight[day][slot][group]
     }
 
     /// One finding per day, group and run of consecutive short slots.
     public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
         let grid = CoverageGrid(roster, in: scenario)
         let demand = scenario.demand
-        let price = Self.slotPenalty(in: scenario)
         var findings: [Finding] = []
         for d in 0..<scenario.dayCount {
             for g in demand.groups.indices {
@@ -21,9 +21,9 @@ public struct Coverage: Rule {
                 while slot < demand.slotsPerDay {
                     guard grid.short(day: d, slot: slot, group: g, demand: demand) > 0 else { slot += 1; continue }
                     let first = slot
-                    var missing = 0, worst = 0
+                    var penalty = 0.0, worst = 0
                     while slot < demand.slotsPerDay, case let s = grid.short(day: d, slot: slot, group: g, demand: demand), s > 0 {
-                        missing += s
+                        penalty += Double(s) * Self.slotPenalty(day: d, slot: slot, group: g, in: scenario)
                         worst = max(worst, s)
                         slot += 1
                     }
@@ -31,7 +31,7 @@ public struct Coverage: Rule {
                     findings.append(Finding(
                         rule: id, severity: .soft, person: nil, days: [d],
                         message: "\(scenario.period.date(d).short) \(Clock.format(demand.slotStart(first)))-\(Clock.format(demand.slotStart(slot)))\(group) cover is short by up to \(worst) (needs \(demand.required[d][first][g]), has \(grid.assigned[d][first][g]) at \(Clock.format(demand.slotStart(first))))",
-                        penalty: Double(missing) * price))
+                        penalty: penalty))
                 }
             }
         }

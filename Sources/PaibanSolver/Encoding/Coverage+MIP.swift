@@ -14,14 +14,13 @@ extension Coverage: MIPEncodable {
             }
         }
         let history = CoverageGrid(Roster(people: scenario.staff.count, days: scenario.dayCount), in: scenario)
-        let price = Self.slotPenalty(in: scenario)
         for d in 0..<scenario.dayCount {
             for slot in 0..<demand.slotsPerDay {
                 for (g, group) in demand.groups.enumerated() {
                     let need = Double(demand.required[d][slot][g] - history.assigned[d][slot][g])
                     guard need > 0 else { continue }
                     var terms = onDuty[d][slot].filter { scenario.counts(person: $0.person, shift: $0.shift, toward: group) }.map { ($0.column, 1.0) }
-                    terms.append((model.addColumn("short_\(d)_\(slot)_\(g)", upper: need, cost: price, term: id, anchor: .init(day: d)), 1))
+                    terms.append((model.addColumn("short_\(d)_\(slot)_\(g)", upper: need, cost: Self.slotPenalty(day: d, slot: slot, group: g, in: scenario), term: id, anchor: .init(day: d)), 1))
                     model.addRow("cover_\(d)_\(slot)_\(g)", terms, lower: need)
                 }
             }

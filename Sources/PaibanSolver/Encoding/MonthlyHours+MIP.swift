@@ -17,10 +17,13 @@ extension MonthlyHours: MIPEncodable {
                 let origin = RowOrigin(rule: id, person: p, days: account.employedDays,
                                        message: "\(scenario.personName(p)): \(Self.hours(band.lowerBound))-\(Self.hours(band.upperBound)) paid hours in \(span.label)")
                 let lower = band.lowerBound - credit, upper = band.upperBound - credit
-                if let minutes = terms.first?.1, minutes > 0, terms.allSatisfy({ $0.1 == minutes }) {
-                    // Rounding inward by a hair below one minute keeps exact boundaries (168 h = 22.4 shifts is not).
-                    let fewest = (lower / minutes - 1e-6).rounded(.up), most = (upper / minutes + 1e-6).rounded(.down)
-                    model.addRow("hours_\(p)_\(span.label)", terms.map { ($0.0, 1) }, lower: max(0, fewest), upper: most, origin: origin)
+                // Rounding inward by a hair keeps exact boundaries exact (168 h at 7.5 h is 22.4 shifts: 23).
+                let minutes = terms.first?.1 ?? 0
+                let fewest = max(0, (lower / max(minutes, 1) - 1e-6).rounded(.up)), most = (upper / max(minutes, 1) + 1e-6).rounded(.down)
+                // A band with no whole number of shifts inside keeps its hours row: the search then
+                // reports it as the rule that cannot hold.
+                if minutes > 0, fewest <= most, terms.allSatisfy({ $0.1 == minutes }) {
+                    model.addRow("hours_\(p)_\(span.label)", terms.map { ($0.0, 1) }, lower: fewest, upper: most, origin: origin)
                 } else {
                     model.addRow("hours_\(p)_\(span.label)", terms.map { ($0.0, $0.1 / 60) }, lower: lower / 60, upper: upper / 60, origin: origin)
                 }

@@ -1,5 +1,5 @@
 /// The best solution so far: every column's value and the objective.
-struct Incumbent {
+struct Incumbent: Sendable {
     var values: [Double]
     var objective: Double
 }

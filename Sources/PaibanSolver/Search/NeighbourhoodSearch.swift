@@ -16,8 +16,11 @@ struct NeighbourhoodSearch {
     private var rng: SplitMix
     private var dayWindow = 7.0
     private var groupSize = 4.0
+    private var idle = 0
 
     init(model: RosterModel, index: ModelIndex, seed: UInt64) {
+        // Neighbouring seeds must not give neighbouring streams: spread them.
+        let seed = seed &* 0x9E37_79B9_7F4A_7C15
         subproblem = Subproblem(model: model.linear, index: index)
         cells = model.x.cells
         people = model.scenario.staff.count
@@ -42,15 +45,26 @@ struct NeighbourhoodSearch {
     func isElastic(_ incumbent: Incumbent) -> Bool { elastic.contains { incumbent.values[$0.column] > 1e-6 } }
 
     /// Improves `incumbent` until the deadline passes or `done` says the gap is closed.
-    mutating func improve(_ incumbent: inout Incumbent, deadline: Deadline, done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
+    mutating func improve(_ incumbent: inout Incumbent, shared: SharedIncumbent, deadline: Deadline,
+                          done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
         while !deadline.passed, !done(incumbent) {
+            let best = shared.current
+            if best.objective < incumbent.objective - 1e-9 { incumbent = best }
             let free = chooseNeighbourhood(around: breakers(incumbent), costing: priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor))
             let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
             let began = deadline.elapsed
             let limit = min(stepSeconds, deadline.remaining)
-            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) { incumbent = better }
+            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) {
+                incumbent = better
+                shared.offer(better)
+                idle = 0
+            } else {
+                idle += 1
+            }
             let took = deadline.elapsed - began
-            adapt(quick: took < stepSeconds * 0.25, slow: took >= limit * 0.95)
+            // Parts that GLPK closes quickly may grow; parts it cannot close in time shrink. After many
+            // steps without a gain the search is in a local optimum of this size: widen it once.
+            adapt(quick: took < stepSeconds * 0.25 || idle % 12 == 11, slow: took >= limit * 0.95)
             if debugSearch { debugLog(String(format: "lns %.1fs free=%d took=%.2f obj=%.1f window=%.1f group=%.1f", deadline.elapsed, columns.count, took, incumbent.objective, dayWindow, groupSize)) }
             report(incumbent)
         }
