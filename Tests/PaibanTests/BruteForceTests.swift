@@ -1,5 +1,5 @@
 import Paiban
-import PaibanSolver
+@testable import PaibanSolver
 import Testing
 
 /// Cross-check of the whole model against the audit on scenarios small enough to enumerate every
@@ -9,15 +9,11 @@ import Testing
 /// legal rosters or price them wrongly.
 @Suite("brute force")
 struct BruteForceTests {
+    /// The solver's own seeded generator, so that a scenario is the same on every machine.
     struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix
+        init(state: UInt64) { generator = SplitMix(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         mutating func chance(_ p: Double) -> Bool { Double(next() % 1000) / 1000 < p }
     }

@@ -50,10 +50,13 @@ struct NeighbourhoodSearch {
         while !deadline.passed, !done(incumbent) {
             let best = shared.current
             if best.objective < incumbent.objective - 1e-9 { incumbent = best }
-            let free = chooseNeighbourhood(around: breakers(incumbent), costing: priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor))
+            let costing = priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor)
+            // Stuck for long: one wide part (everyone, two weeks around something that costs) with more time.
+            let kick = idle % 24 == 23
+            let free = kick ? wideNeighbourhood(around: costing) : chooseNeighbourhood(around: breakers(incumbent), costing: costing)
             let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
             let began = deadline.elapsed
-            let limit = min(stepSeconds, deadline.remaining)
+            let limit = min(stepSeconds * (kick ? 4 : 1), deadline.remaining)
             if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) {
                 incumbent = better
                 shared.offer(better)
@@ -79,9 +82,11 @@ struct NeighbourhoodSearch {
             var chosen: Set<Int> = target.person.map { [$0] } ?? []
             for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
             switch (target.person, target.day) {
-            case (_?, let day?):
+            case (let person?, let day?):
+                // Breaking a run often means moving a worked day far away (the hours band holds the count),
+                // so the person is free all period and the others around the run.
                 let first = max(0, day - window), last = min(dayCount - 1, day + window / 2)
-                return { p, d in chosen.contains(p) && d >= first && d <= last }
+                return { p, d in p == person || (chosen.contains(p) && d >= first && d <= last) }
             case (nil, let day?):
                 let first = max(0, min(day - window / 2, dayCount - window))
                 return { _, d in d >= first && d < first + window }
@@ -103,6 +108,13 @@ struct NeighbourhoodSearch {
             let half = Set((0..<people).shuffled(using: &rng).prefix(max(2, people / 2)))
             return { p, d in half.contains(p) && d >= first && d < first + wide }
         }
+    }
+
+    private mutating func wideNeighbourhood(around costing: [LinearModel.Anchor]) -> (Int, Int) -> Bool {
+        let window = min(dayCount, 14)
+        let centre = costing.compactMap(\.day).randomElement(using: &rng) ?? Int.random(in: 0..<dayCount, using: &rng)
+        let first = max(0, min(centre - window / 2, dayCount - window))
+        return { _, d in d >= first && d < first + window }
     }
 
     private mutating func adapt(quick: Bool, slow: Bool) {
