@@ -8,6 +8,10 @@ public struct RuleSet: Hashable, Sendable {
     public var nightCapCounts: Set<NightKind> = [.big]
     /// Working time credited for a day of approved leave against the monthly hours band.
     public var leaveCreditMinutes: Int = 480
+    /// The day's rate for work on a statutory holiday; the seed's (base + performance) / 24 by default.
+    public var holidayDayRate = PayFormula.seedDefault
+    /// Work on a statutory holiday is paid this many times the day's rate (三倍工资).
+    public var holidayPayMultiplier: Double = 3
     public var weights = Weights()
 
     public init() {}

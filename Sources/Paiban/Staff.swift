@@ -9,6 +9,11 @@ public struct Contract: Hashable, Sendable {
     public var nightEligible: Bool = true
     /// Nights per calendar month; nil means no cap.
     public var maxNights: Int? = nil
+    /// Supervisors' big/small weeks (大小周): full weeks alternate one and two rest days.
+    public var bigSmallWeeks: Bool = false
+    /// Monthly base pay and performance pay (基本工资, 绩效工资): the inputs of the holiday day rate.
+    public var basePay: Double = 0
+    public var performancePay: Double = 0
 
     public init() {}
 }

@@ -3,7 +3,7 @@ import Paiban
 
 extension ScenarioReader {
     static let contractFields = ["rest_days_per_month", "hours_target", "hours_tolerance", "consecutive_soft",
-                                 "consecutive_hard", "night_eligible", "max_nights"]
+                                 "consecutive_hard", "night_eligible", "max_nights", "big_small_weeks", "base_pay", "performance_pay"]
 
     /// `contracts:` maps a name to contract fields; staff refer to it by name and may override fields.
     static func readContracts(_ node: YAMLNode?) throws -> [String: (Contract, YAMLNode)] {
@@ -23,6 +23,9 @@ extension ScenarioReader {
         if let v = f["consecutive_hard"] { c.consecutiveHard = try v.int(in: 0...400) }
         if let v = f["night_eligible"] { c.nightEligible = try v.bool() }
         if let v = f["max_nights"] { c.maxNights = try v.int(in: 0...400) }
+        if let v = f["big_small_weeks"] { c.bigSmallWeeks = try v.bool() }
+        if let v = f["base_pay"] { c.basePay = try v.double(in: 0...10_000_000) }
+        if let v = f["performance_pay"] { c.performancePay = try v.double(in: 0...10_000_000) }
         guard c.consecutiveHard >= 1 else { throw (f["consecutive_hard"] ?? f.owner).error("the hard limit on consecutive days must be at least 1") }
         guard c.consecutiveSoft <= c.consecutiveHard else {
             throw (f["consecutive_soft"] ?? f.owner).error("the soft limit on consecutive days (\(c.consecutiveSoft)) is above the hard limit (\(c.consecutiveHard))")

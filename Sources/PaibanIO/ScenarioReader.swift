@@ -117,7 +117,8 @@ public enum ScenarioReader {
     static func readRules(_ node: YAMLNode?, shifts: [ShiftType]) throws -> RuleSet {
         var rules = RuleSet()
         guard let node else { return rules }
-        let f = try node.fields(allowed: ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours"])
+        let f = try node.fields(allowed: ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours",
+                                          "holiday_day_rate", "holiday_pay_multiplier"])
         if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.double(in: 0...48) }
         let context = Context(file: node.file, shifts: shifts)
         for pair in try f["forbidden_successions"]?.list() ?? [] {
@@ -133,6 +134,10 @@ public enum ScenarioReader {
                 return kind
             })
         }
+        if let rate = f["holiday_day_rate"] {
+            do { rules.holidayDayRate = try PayFormula(try rate.string()) } catch let error as PayFormula.ParseError { throw rate.error(error.message) }
+        }
+        if let multiplier = f["holiday_pay_multiplier"] { rules.holidayPayMultiplier = try multiplier.double(in: 0...10) }
         if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.double(in: 0...24) * 60).rounded()) }
         return rules
     }
