@@ -8,18 +8,30 @@ public struct Finding: Hashable, Sendable {
     public var person: Int?
     /// Day offsets in the period (negative for days of the history).
     public var days: [Int]
-    public var message: String
+    /// The sentence, kept as a key of the words table and its arguments until it is read.
+    public var text: Text
     /// What the finding costs in the objective; 0 for hard findings.
     public var penalty: Double
 
-    public init(rule: String, severity: Severity, person: Int?, days: [Int], message: String, penalty: Double = 0) {
+    public init(rule: String, severity: Severity, person: Int?, days: [Int], text: Text, penalty: Double = 0) {
         self.rule = rule
         self.severity = severity
         self.person = person
         self.days = days
-        self.message = message
+        self.text = text
         self.penalty = penalty
     }
+
+    /// A finding whose sentence comes from outside the words table: it reads the same in every language.
+    public init(rule: String, severity: Severity, person: Int?, days: [Int], message: String, penalty: Double = 0) {
+        self.init(rule: rule, severity: severity, person: person, days: days,
+                  text: Text(.verbatim, ["text": .verbatim(message)]), penalty: penalty)
+    }
+
+    public func message(in language: Language) -> String { text.rendered(in: language) }
+
+    /// The English sentence.
+    public var message: String { message(in: .en) }
 }
 
 /// A rule of the rulebook. Its audit reads a finished roster and lists what it breaks; its integer
@@ -32,10 +44,11 @@ public protocol Rule: Sendable {
 
 extension Scenario {
     /// "3-10 Mar" or "3 Mar": how findings name a run of days.
-    public func describeDays(_ first: Int, _ last: Int) -> String {
-        let a = period.date(first), b = period.date(last)
-        if first == last { return a.short }
-        return a.month == b.month ? "\(a.day)-\(b.short)" : "\(a.short)-\(b.short)"
+    public func describeDays(_ first: Int, _ last: Int) -> String { describeDays(first, last, in: .en) }
+
+    /// A run of days in `language`: "3-10 Mar", 3月3日-10日.
+    public func describeDays(_ first: Int, _ last: Int, in language: Language) -> String {
+        Words.days(period.date(first), period.date(last), in: language)
     }
 
     public func personName(_ p: Int) -> String { staff[p].name.isEmpty ? staff[p].id : staff[p].name }

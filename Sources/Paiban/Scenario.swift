@@ -8,13 +8,16 @@ public struct Scenario: Sendable {
     public var requests: [Request]
     public var demand: Demand
     public var rules: RuleSet
+    /// Statutory holidays and adjusted working days: China's national calendar by default, or what the
+    /// scenario's calendar file makes of it.
+    public var calendar: HolidayCalendar
 
     /// For each shift, the (day offset 0 or 1, slot) pairs it covers: a shift covers a slot only if
     /// it is on duty for the whole slot, and a shift crossing midnight covers slots of the next day.
     public let coveredSlots: [[(dayOffset: Int, slot: Int)]]
 
     public init(name: String, period: Period, shifts: [ShiftType], staff: [Staff], requests: [Request] = [],
-                demand: Demand, rules: RuleSet = RuleSet()) {
+                demand: Demand, rules: RuleSet = RuleSet(), calendar: HolidayCalendar? = nil) {
         self.name = name
         self.period = period
         self.shifts = shifts
@@ -22,6 +25,7 @@ public struct Scenario: Sendable {
         self.requests = requests
         self.demand = demand
         self.rules = rules
+        self.calendar = calendar ?? .china(years: period.start.year...period.end.year)
         let len = demand.slotMinutes
         coveredSlots = shifts.map { shift in
             (0..<(2 * demand.slotsPerDay)).compactMap { k in
@@ -48,7 +52,7 @@ public struct Scenario: Sendable {
     /// audits its roster with the same list; `check` audits with it.
     public var ruleBook: [any Rule] {
         [Availability(), NightEligibility(), Coverage(), ConsecutiveWorkDays(), RestDaysPerMonth(), MonthlyHours(),
-         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks()]
+         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks(), HolidayWork()]
     }
 }
 

@@ -14,7 +14,7 @@ public enum ScenarioReader {
     public static func read(data: Data, file: String) throws -> Scenario {
         let root = try YAMLNode.parse(data, file: file)
         let top = try root.fields(allowed: ["name", "period", "slot_minutes", "groups", "shifts", "contracts",
-                                            "staff", "demand", "rules", "weights"])
+                                            "staff", "demand", "rules", "weights", "calendar"])
         var context = Context(file: file)
         context.period = try readPeriod(try top.required("period"))
         let slot = try top["slot_minutes"]?.int() ?? 60
@@ -27,8 +27,17 @@ public enum ScenarioReader {
         context.defaultRequestWeight = rules.weights.requestDefault
         let (staff, requests) = try readStaff(try top.required("staff"), context: context)
         let demand = try readDemand(try top.required("demand"), slotMinutes: slot, context: context)
+        // `calendar: holidays.yaml` names a calendar file beside the scenario that extends or replaces
+        // China's national calendar (see HolidayCalendarReader for its format).
+        var calendar: HolidayCalendar?
+        if let node = top["calendar"] {
+            let name = try node.string()
+            let path = name.hasPrefix("/") ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { throw node.error("the calendar file '\(name)' does not exist (looked for \(path))") }
+            calendar = try HolidayCalendarReader.calendar(path: path, years: context.period.start.year...context.period.end.year)
+        }
         return Scenario(name: try top["name"]?.string() ?? "", period: context.period, shifts: context.shifts,
-                        staff: staff, requests: requests, demand: demand, rules: rules)
+                        staff: staff, requests: requests, demand: demand, rules: rules, calendar: calendar)
     }
 
     /// What later sections need to know of earlier ones.

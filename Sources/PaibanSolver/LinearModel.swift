@@ -1,10 +1,28 @@
+import Paiban
+
 /// Where a hard constraint row comes from: when a scenario is infeasible, the elastic re-solve names
 /// the rows that had to give by their origin.
 public struct RowOrigin: Hashable, Sendable {
     public var rule: String
     public var person: Int?
     public var days: [Int]
-    public var message: String
+    /// What the row asks for, in the words table ("王芳：3月至少休息7天").
+    public var text: Text
+
+    public init(rule: String, person: Int?, days: [Int], text: Text) {
+        self.rule = rule
+        self.person = person
+        self.days = days
+        self.text = text
+    }
+
+    /// A row whose sentence comes from outside the words table: it reads the same in every language.
+    public init(rule: String, person: Int?, days: [Int], message: String) {
+        self.init(rule: rule, person: person, days: days, text: Text(.verbatim, ["text": .verbatim(message)]))
+    }
+
+    /// The English sentence.
+    public var message: String { text.rendered(in: .en) }
 }
 
 /// A small linear-model builder: columns, rows and their coefficients, kept in plain Swift arrays

@@ -137,7 +137,7 @@ struct Search {
         let violations = model.linear.violations(in: settled.values)
         for (i, row) in model.linear.rows.enumerated() where violations[i] > 1e-6 {
             guard let origin = row.origin, !named.contains("\(origin.rule)|\(origin.person ?? -1)") else { continue }
-            explanation.append(Finding(rule: origin.rule, severity: .hard, person: origin.person, days: origin.days, message: origin.message))
+            explanation.append(Finding(rule: origin.rule, severity: .hard, person: origin.person, days: origin.days, text: origin.text))
         }
         return SolveResult(status: .infeasible, roster: nil, objective: nil, bound: nil, gap: nil, terms: [:], audit: nil,
                            explanation: explanation, modelSize: size, buildSeconds: buildSeconds,

@@ -36,7 +36,5 @@ enum SolveReport {
         return out
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
+    static func number(_ value: Double) -> String { SolveNumbers.format(value) }
 }

@@ -31,15 +31,19 @@ public struct ConsecutiveWorkDays: Rule {
             for run in Self.runs(of: p, in: roster, scenario: scenario) {
                 let length = run.count
                 let days = Array(max(run.lowerBound, 0)...run.upperBound)
-                let when = scenario.describeDays(max(run.lowerBound, 0), run.upperBound) + (run.lowerBound < 0 ? " (with \(-run.lowerBound) days before the period)" : "")
+                let inPeriod = Text.Argument.days(scenario.period.date(days.first!), scenario.period.date(days.last!))
+                let when = run.lowerBound < 0 ? .text(Text(.runWithHistory, ["days": inPeriod, "before": .number(-run.lowerBound)])) : inPeriod
+                func text(_ key: Words.Key, limit: Int) -> Text {
+                    Text(key, ["person": .verbatim(scenario.personName(p)), "count": .number(length), "days": when, "limit": .number(limit)])
+                }
                 if Self.excessDays(run, limit: contract.consecutiveHard) > 0 {
                     findings.append(Finding(rule: id, severity: .hard, person: p, days: days,
-                                            message: "\(scenario.personName(p)) works \(length) days in a row, \(when); the hard limit is \(contract.consecutiveHard)"))
+                                            text: text(.runOverHardLimit, limit: contract.consecutiveHard)))
                 }
                 let excess = Self.excessDays(run, limit: contract.consecutiveSoft)
                 if excess > 0 {
                     findings.append(Finding(rule: id, severity: .soft, person: p, days: days,
-                                            message: "\(scenario.personName(p)) works \(length) days in a row, \(when); more than \(contract.consecutiveSoft) only in special cases",
+                                            text: text(.runOverSoftLimit, limit: contract.consecutiveSoft),
                                             penalty: Double(excess) * scenario.rules.weights.consecutiveSoft))
                 }
             }

@@ -27,11 +27,15 @@ public struct Coverage: Rule {
                         worst = max(worst, s)
                         slot += 1
                     }
-                    let group = demand.groups[g] == Demand.anyGroup ? "" : " \(demand.groups[g])"
-                    findings.append(Finding(
-                        rule: id, severity: .soft, person: nil, days: [d],
-                        message: "\(scenario.period.date(d).short) \(Clock.format(demand.slotStart(first)))-\(Clock.format(demand.slotStart(slot)))\(group) cover is short by up to \(worst) (needs \(demand.required[d][first][g]), has \(grid.assigned[d][first][g]) at \(Clock.format(demand.slotStart(first))))",
-                        penalty: penalty))
+                    var arguments: [String: Text.Argument] = [
+                        "date": .date(scenario.period.date(d)), "from": .verbatim(Clock.format(demand.slotStart(first))),
+                        "to": .verbatim(Clock.format(demand.slotStart(slot))), "short": .number(worst),
+                        "need": .number(demand.required[d][first][g]), "has": .number(grid.assigned[d][first][g]),
+                        "at": .verbatim(Clock.format(demand.slotStart(first)))]
+                    let anyGroup = demand.groups[g] == Demand.anyGroup
+                    if !anyGroup { arguments["group"] = .verbatim(demand.groups[g]) }
+                    findings.append(Finding(rule: id, severity: .soft, person: nil, days: [d],
+                                            text: Text(anyGroup ? .coverShort : .groupCoverShort, arguments), penalty: penalty))
                 }
             }
         }

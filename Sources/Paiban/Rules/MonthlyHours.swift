@@ -28,8 +28,9 @@ public struct MonthlyHours: Rule {
                 let total = worked + Self.creditedMinutes(account, in: scenario)
                 // Minutes are whole numbers; the tolerance absorbs the float noise of prorating.
                 if total < band.lowerBound - 1e-6 || total > band.upperBound + 1e-6 {
-                    findings.append(Finding(rule: id, severity: .hard, person: p, days: account.employedDays,
-                                            message: "\(scenario.personName(p)) has \(Self.hours(total)) h in \(span.label); the allowed band is \(Self.hours(band.lowerBound))-\(Self.hours(band.upperBound)) h"))
+                    findings.append(Finding(rule: id, severity: .hard, person: p, days: account.employedDays, text: Text(.hoursOutsideBand, [
+                        "person": .verbatim(scenario.personName(p)), "hours": .verbatim(Self.hours(total)), "month": .month(span),
+                        "low": .verbatim(Self.hours(band.lowerBound)), "high": .verbatim(Self.hours(band.upperBound))])))
                 }
             }
         }

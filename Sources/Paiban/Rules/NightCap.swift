@@ -10,8 +10,8 @@ public struct NightCap: Rule {
             for span in scenario.period.monthSpans {
                 let nights = span.days.filter { roster[p, $0].shift.map(scenario.isNight) ?? false }
                 if nights.count > cap {
-                    findings.append(Finding(rule: id, severity: .hard, person: p, days: nights,
-                                            message: "\(scenario.personName(p)) works \(nights.count) nights in \(span.label); the cap is \(cap)"))
+                    findings.append(Finding(rule: id, severity: .hard, person: p, days: nights, text: Text(.nightsOverCap, [
+                        "person": .verbatim(scenario.personName(p)), "count": .number(nights.count), "month": .month(span), "cap": .number(cap)])))
                 }
             }
         }
@@ -36,8 +36,9 @@ public struct NightFairness: Rule {
         guard units > 0, let most = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return [] }
         let eligible = scenario.staff.indices.filter { scenario.staff[$0].contract.nightEligible }
         let fewest = eligible.min(by: { counts[$0] < counts[$1] }) ?? most
-        return [Finding(rule: id, severity: .soft, person: nil, days: [],
-                        message: "nights range from \(counts[fewest]) (\(scenario.personName(fewest))) to \(counts[most]) (\(scenario.personName(most))); \(units) spread units",
+        return [Finding(rule: id, severity: .soft, person: nil, days: [], text: Text(.nightsSpread, [
+                            "fewest": .number(counts[fewest]), "fewestPerson": .verbatim(scenario.personName(fewest)),
+                            "most": .number(counts[most]), "mostPerson": .verbatim(scenario.personName(most)), "units": .number(units)]),
                         penalty: Double(units) * weight)]
     }
 }

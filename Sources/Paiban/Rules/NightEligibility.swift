@@ -11,8 +11,8 @@ public struct NightEligibility: Rule {
         scenario.staff.indices.flatMap { p in
             (0..<scenario.dayCount).compactMap { d -> Finding? in
                 guard let s = roster[p, d].shift, Self.forbids(person: p, shift: s, in: scenario) else { return nil }
-                return Finding(rule: id, severity: .hard, person: p, days: [d],
-                               message: "\(scenario.personName(p)) works night shift \(scenario.shifts[s].code) on \(scenario.period.date(d).short) but is not eligible for nights")
+                return Finding(rule: id, severity: .hard, person: p, days: [d], text: Text(.nightIneligible, [
+                    "person": .verbatim(scenario.personName(p)), "shift": .verbatim(scenario.shifts[s].code), "date": .date(scenario.period.date(d))]))
             }
         }
     }

@@ -14,14 +14,14 @@ public struct Requests: Rule {
     public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
         scenario.requests.compactMap { r in
             guard !Self.isHonoured(r, by: roster[r.person, r.day]) else { return nil }
-            let what: String
+            var arguments: [String: Text.Argument] = ["person": .verbatim(scenario.personName(r.person)), "date": .date(scenario.period.date(r.day))]
+            let key: Words.Key
             switch r.kind {
-            case .wantShift(let s): what = "asked for \(scenario.shifts[s].code)"
-            case .avoidShift(let s): what = "asked not to work \(scenario.shifts[s].code)"
-            case .dayOff: what = "asked for the day off"
+            case .wantShift(let s): key = .requestedShift; arguments["shift"] = .verbatim(scenario.shifts[s].code)
+            case .avoidShift(let s): key = .requestedNotShift; arguments["shift"] = .verbatim(scenario.shifts[s].code)
+            case .dayOff: key = .requestedDayOff
             }
-            return Finding(rule: id, severity: .soft, person: r.person, days: [r.day],
-                           message: "\(scenario.personName(r.person)) \(what) on \(scenario.period.date(r.day).short)", penalty: r.weight)
+            return Finding(rule: id, severity: .soft, person: r.person, days: [r.day], text: Text(key, arguments), penalty: r.weight)
         }
     }
 }

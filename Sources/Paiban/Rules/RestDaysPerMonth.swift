@@ -16,8 +16,8 @@ public struct RestDaysPerMonth: Rule {
                 let need = Self.required(account, contract: scenario.staff[p].contract)
                 let rest = account.availableDays.filter { !roster.works(p, $0, in: scenario) }.count
                 if rest < need {
-                    findings.append(Finding(rule: id, severity: .hard, person: p, days: account.availableDays,
-                                            message: "\(scenario.personName(p)) has \(rest) rest days in \(span.label); at least \(need) are required"))
+                    findings.append(Finding(rule: id, severity: .hard, person: p, days: account.availableDays, text: Text(.tooFewRestDays, [
+                        "person": .verbatim(scenario.personName(p)), "rest": .number(rest), "month": .month(span), "need": .number(need)])))
                 }
             }
         }

@@ -2,7 +2,7 @@
 /// the same for all of them; each rule says only which pairs it forbids and why.
 public protocol SuccessionRule: Rule {
     /// Why shift `later` may not follow shift `earlier` on the next day, or nil if it may.
-    func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> String?
+    func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> Text?
 }
 
 extension SuccessionRule {
@@ -12,9 +12,10 @@ extension SuccessionRule {
             for d in -1..<(scenario.dayCount - 1) {
                 guard let a = roster.shift(p, d, in: scenario), let b = roster.shift(p, d + 1, in: scenario),
                       let why = forbids(a, then: b, in: scenario) else { continue }
-                let from = d < 0 ? "the day before the period" : scenario.period.date(d).short
-                findings.append(Finding(rule: id, severity: .hard, person: p, days: [d, d + 1],
-                                        message: "\(scenario.personName(p)) works \(scenario.shifts[a].code) on \(from) then \(scenario.shifts[b].code) on \(scenario.period.date(d + 1).short): \(why)"))
+                findings.append(Finding(rule: id, severity: .hard, person: p, days: [d, d + 1], text: Text(.successionBroken, [
+                    "person": .verbatim(scenario.personName(p)),
+                    "first": .verbatim(scenario.shifts[a].code), "firstDay": d < 0 ? .text(Text(.dayBeforePeriod)) : .date(scenario.period.date(d)),
+                    "second": .verbatim(scenario.shifts[b].code), "secondDay": .date(scenario.period.date(d + 1)), "reason": .text(why)])))
             }
         }
         return findings
@@ -26,10 +27,11 @@ public struct MinimumRest: SuccessionRule {
     public let id = "minimum-rest"
     public init() {}
 
-    public func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> String? {
+    public func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> Text? {
         guard let minimum = scenario.rules.minRestHours else { return nil }
         let rest = scenario.shifts[earlier].restHours(before: scenario.shifts[later])
-        return rest < minimum ? "only \(MonthlyHours.hours(rest * 60)) h rest, at least \(MonthlyHours.hours(minimum * 60)) h required" : nil
+        guard rest < minimum else { return nil }
+        return Text(.restTooShort, ["rest": .verbatim(MonthlyHours.hours(rest * 60)), "minimum": .verbatim(MonthlyHours.hours(minimum * 60))])
     }
 }
 
@@ -38,8 +40,8 @@ public struct ForbiddenSuccession: SuccessionRule {
     public let id = "forbidden-succession"
     public init() {}
 
-    public func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> String? {
-        scenario.rules.forbiddenSuccessions.contains(.init(first: earlier, then: later)) ? "this succession is forbidden" : nil
+    public func forbids(_ earlier: Int, then later: Int, in scenario: Scenario) -> Text? {
+        scenario.rules.forbiddenSuccessions.contains(.init(first: earlier, then: later)) ? Text(.successionForbidden) : nil
     }
 }
 

@@ -33,8 +33,8 @@ extension ConsecutiveWorkDays: MIPEncodable {
                 }
             }
             guard possible else { continue }   // a window with a day that cannot be worked never fills up
-            let origin = RowOrigin(rule: id, person: p, days: Array(max(first, 0)...last),
-                                   message: "\(scenario.personName(p)): at most \(limit) days in a row up to \(scenario.period.date(last).short)")
+            let origin = RowOrigin(rule: id, person: p, days: Array(max(first, 0)...last), text: Text(.rowRunLimit, [
+                "person": .verbatim(scenario.personName(p)), "limit": .number(limit), "date": .date(scenario.period.date(last))]))
             if soft {
                 terms.append((model.addColumn("run_\(p)_\(last)", upper: nil, cost: scenario.rules.weights.consecutiveSoft, term: id, anchor: .init(person: p, day: last)), -1))
                 model.addRow("soft_run_\(p)_\(last)", terms, upper: Double(limit) - worked)

@@ -14,8 +14,9 @@ extension MonthlyHours: MIPEncodable {
                 let terms = account.availableDays.flatMap { d in
                     scenario.shifts.indices.compactMap { s in x.x(p, d, s).map { ($0, Double(scenario.shifts[s].paidMinutes)) } }
                 }
-                let origin = RowOrigin(rule: id, person: p, days: account.employedDays,
-                                       message: "\(scenario.personName(p)): \(Self.hours(band.lowerBound))-\(Self.hours(band.upperBound)) paid hours in \(span.label)")
+                let origin = RowOrigin(rule: id, person: p, days: account.employedDays, text: Text(.rowHoursBand, [
+                    "person": .verbatim(scenario.personName(p)), "low": .verbatim(Self.hours(band.lowerBound)),
+                    "high": .verbatim(Self.hours(band.upperBound)), "month": .month(span)]))
                 let lower = band.lowerBound - credit, upper = band.upperBound - credit
                 // Rounding inward by a hair keeps exact boundaries exact (168 h at 7.5 h is 22.4 shifts: 23).
                 let minutes = terms.first?.1 ?? 0

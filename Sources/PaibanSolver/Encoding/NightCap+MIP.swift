@@ -9,8 +9,8 @@ extension NightCap: MIPEncodable {
                 let nights = nightTerms(p, days: span.days, x, scenario)
                 guard nights.count > cap else { continue }
                 model.addRow("nights_\(p)_\(span.label)", nights, upper: Double(cap),
-                             origin: RowOrigin(rule: id, person: p, days: Array(span.days),
-                                               message: "\(scenario.personName(p)): at most \(cap) nights in \(span.label)"))
+                             origin: RowOrigin(rule: id, person: p, days: Array(span.days), text: Text(.rowNightCap, [
+                                 "person": .verbatim(scenario.personName(p)), "cap": .number(cap), "month": .month(span)])))
             }
         }
     }

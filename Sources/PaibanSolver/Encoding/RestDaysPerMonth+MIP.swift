@@ -10,8 +10,8 @@ extension RestDaysPerMonth: MIPEncodable {
                 guard need > 0 else { continue }
                 model.addRow("rest_\(p)_\(span.label)", account.availableDays.flatMap { x.work(p, $0) },
                              upper: Double(account.availableDays.count - need),
-                             origin: RowOrigin(rule: id, person: p, days: account.availableDays,
-                                               message: "\(scenario.personName(p)): at least \(need) rest days in \(span.label)"))
+                             origin: RowOrigin(rule: id, person: p, days: account.availableDays, text: Text(.rowRestDays, [
+                                 "person": .verbatim(scenario.personName(p)), "need": .number(need), "month": .month(span)])))
             }
         }
     }

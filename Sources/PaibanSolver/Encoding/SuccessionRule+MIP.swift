@@ -12,8 +12,10 @@ extension SuccessionRule {
                 for a in scenario.shifts.indices where !successors[a].isEmpty {
                     let later = successors[a].compactMap { x.x(p, d + 1, $0) }.map { ($0, 1.0) }
                     guard !later.isEmpty else { continue }
-                    let origin = RowOrigin(rule: id, person: p, days: [d, d + 1],
-                                           message: "\(scenario.personName(p)): no \(successors[a].map { scenario.shifts[$0].code }.joined(separator: "/")) on \(scenario.period.date(d + 1).short) after \(scenario.shifts[a].code)")
+                    let origin = RowOrigin(rule: id, person: p, days: [d, d + 1], text: Text(.rowSuccession, [
+                        "person": .verbatim(scenario.personName(p)), "earlier": .verbatim(scenario.shifts[a].code),
+                        "later": .verbatim(successors[a].map { scenario.shifts[$0].code }.joined(separator: "/")),
+                        "date": .date(scenario.period.date(d + 1))]))
                     if d < 0 {
                         if empty.shift(p, d, in: scenario) == a { model.addRow("\(id)_\(p)_h", later, upper: 0, origin: origin) }
                     } else if let first = x.x(p, d, a) {

@@ -1,0 +1,26 @@
+/// Work on a statutory holiday (法定假日) is allowed but paid triple [004 篇一 4.1]: the audit flags every
+/// such day for payroll, with the premium from the scenario's day-rate formula. It costs nothing in the
+/// objective (cover comes first), so it is a soft finding with penalty 0.
+public struct HolidayWork: Rule {
+    public let id = "holiday-work"
+    public init() {}
+
+    public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
+        var findings: [Finding] = []
+        for p in scenario.staff.indices {
+            let contract = scenario.staff[p].contract
+            let rate = scenario.rules.holidayDayRate.evaluate(base: contract.basePay, performance: contract.performancePay)
+            for d in 0..<scenario.dayCount {
+                let date = scenario.period.date(d)
+                guard let s = roster[p, d].shift, scenario.calendar.isStatutoryHoliday(date) else { continue }
+                let name = scenario.calendar.holidayName(date)?.en ?? "a statutory holiday"
+                let premium = rate * scenario.rules.holidayPayMultiplier
+                findings.append(Finding(rule: id, severity: .soft, person: p, days: [d],
+                                        message: "\(scenario.personName(p)) works \(scenario.shifts[s].code) on \(date.short) (\(name)): paid \(MonthlyHours.hours(scenario.rules.holidayPayMultiplier * 60))x, premium \(String(format: "%.2f", premium))"))
+            }
+        }
+        return findings
+    }
+}
+
+import Foundation
