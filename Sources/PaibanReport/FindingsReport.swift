@@ -43,7 +43,7 @@ public struct FindingsReport: Sendable {
         if findings.isEmpty { return "No rule is broken.\n" }
         var out = ""
         for f in findings {
-            let penalty = f.severity == .soft ? " (penalty \(SolveNumbers.format(f.penalty)))" : ""
+            let penalty = f.penalty > 0 ? " (penalty \(SolveNumbers.format(f.penalty)))" : ""
             out += "\(f.severity == .hard ? "HARD" : "soft") [\(f.rule)] \(f.message(in: language))\(penalty)\n"
         }
         out += "\(hardCount) hard, \(findings.count - hardCount) soft (total penalty \(SolveNumbers.format(softPenalty)))\n"
