@@ -22,7 +22,9 @@ let package = Package(
         // setjmp guard around GLPK calls: Swift cannot call setjmp, and GLPK aborts on API misuse.
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         .target(name: "PaibanSolver", dependencies: ["Paiban", "CGLPK", "CGLPKGuard"]),
-        .target(name: "PaibanIO", dependencies: ["Paiban", .product(name: "Yams", package: "Yams")]),
+        // iconv (GB18030 rosters) is part of glibc on Linux and a separate library on macOS.
+        .target(name: "PaibanIO", dependencies: ["Paiban", .product(name: "Yams", package: "Yams")],
+                linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "PaibanReport", dependencies: ["Paiban"]),
         .executableTarget(
             name: "paiban",

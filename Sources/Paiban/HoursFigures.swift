@@ -38,9 +38,14 @@ public struct HoursFigures: Sendable {
             for span in scenario.period.monthSpans {
                 let account = MonthAccount(person: p, span: span, in: scenario)
                 var ordinaryMinutes = 0.0
-                for d in account.availableDays {
+                // Work is paid wherever the roster shows it, also on a day the audit flags (leave, before
+                // the start date); rest days are counted on the days the person could have worked.
+                for d in span.days {
                     let date = scenario.period.date(d)
-                    guard let s = roster.shift(p, d, in: scenario) else { figures.restDays += 1; continue }
+                    guard let s = roster.shift(p, d, in: scenario) else {
+                        if account.availableDays.contains(d) { figures.restDays += 1 }
+                        continue
+                    }
                     let shift = scenario.shifts[s]
                     figures.daysWorked += 1
                     figures.paidHours += Double(shift.paidMinutes) / 60

@@ -37,6 +37,8 @@ public struct Text: Hashable, Sendable {
         /// A leave kind as the scenario names it ("annual", "sick").
         case leaveKind(String)
         case list([String])
+        /// A name that comes with its own translation, such as a holiday's from the calendar.
+        case named(zh: String, en: String)
         /// A clause that is itself a sentence of the table (the reason in "works D on 3 Mar but ...").
         case text(Text)
 
@@ -52,6 +54,7 @@ public struct Text: Hashable, Sendable {
             case .weekday(let w): Words.weekday(w, in: language)
             case .leaveKind(let kind): Words.leaveKind(kind, in: language)
             case .list(let items): Words.list(items, in: language)
+            case .named(let zh, let en): language == .zh ? zh : en
             case .text(let text): text.rendered(in: language)
             }
         }

@@ -23,8 +23,12 @@ public enum Words {
         case successionBroken, restTooShort, successionForbidden, dayBeforePeriod
         // requests
         case requestedShift, requestedNotShift, requestedDayOff
+        // big-small-weeks
+        case weekRestDays, weekNotAlternating
+        // holiday-work
+        case holidayWork, statutoryHoliday
         // The rows of the integer program, named when a scenario is infeasible.
-        case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession
+        case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession, rowBigSmallWeek
         /// A sentence that comes from outside the table and reads the same in every language.
         case verbatim
     }
@@ -77,11 +81,11 @@ public enum Words {
             en: "{person} works night shift {shift} on {date} but is not eligible for nights")
 
         case .coverShort: Entry(
-            zh: "{date} {from}-{to}人手不足，最多缺{short}人（{at}需要{need}人，实有{has}人）",
-            en: "{date} {from}-{to} cover is short by up to {short} (needs {need}, has {has} at {at})")
+            zh: "{date} {from}-{to}人手不足，最多缺{short}人（{at}需要{need}人，实有{has}人，当时可上班的共{could}人）",
+            en: "{date} {from}-{to} cover is short by up to {short} (needs {need}, has {has} at {at}; {could} could be on duty then)")
         case .groupCoverShort: Entry(
-            zh: "{date} {from}-{to} {group}人手不足，最多缺{short}人（{at}需要{need}人，实有{has}人）",
-            en: "{date} {from}-{to} {group} cover is short by up to {short} (needs {need}, has {has} at {at})")
+            zh: "{date} {from}-{to} {group}人手不足，最多缺{short}人（{at}需要{need}人，实有{has}人，当时可上班的共{could}人）",
+            en: "{date} {from}-{to} {group} cover is short by up to {short} (needs {need}, has {has} at {at}; {could} could be on duty then)")
 
         case .runOverHardLimit: Entry(
             zh: "{person}连续上班{count}天（{days}），硬性上限为{limit}天",
@@ -91,7 +95,7 @@ public enum Words {
             en: "{person} works {count} days in a row, {days}; more than {limit} only in special cases")
         case .runWithHistory: Entry(
             zh: "{days}，含排班周期前的{before}天",
-            en: "{days} (with {before} days before the period)")
+            en: "{days} (with {before} before the period)")
 
         case .tooFewRestDays: Entry(
             zh: "{person} {month}的休息日只有{rest}天，至少需要{need}天",
@@ -129,6 +133,20 @@ public enum Words {
             zh: "{person}希望{date}休息，未能安排",
             en: "{person} asked for the day off on {date}")
 
+        case .weekRestDays: Entry(
+            zh: "{person} {days}这一周休息{rest}天，大小周每周应休1或2天",
+            en: "{person} has {rest} rest days in the week {days}; big/small weeks have 1 or 2")
+        case .weekNotAlternating: Entry(
+            zh: "{person} {days}这一周休息{rest}天，与上一周相同；大小周须交替",
+            en: "{person} has {rest} rest days in the week {days} as in the week before; big and small weeks alternate")
+
+        case .holidayWork: Entry(
+            zh: "{person} {date}（{holiday}）上{shift}班：按{multiplier}倍工资计发，应付{premium}",
+            en: "{person} works {shift} on {date} ({holiday}): paid {multiplier}x, premium {premium}")
+        case .statutoryHoliday: Entry(
+            zh: "法定节假日",
+            en: "a statutory holiday")
+
         case .rowRunLimit: Entry(
             zh: "{person}：截至{date}最多连续上班{limit}天",
             en: "{person}: at most {limit} days in a row up to {date}")
@@ -144,6 +162,9 @@ public enum Words {
         case .rowSuccession: Entry(
             zh: "{person}：上完{earlier}班后，{date}不能上{later}班",
             en: "{person}: no {later} on {date} after {earlier}")
+        case .rowBigSmallWeek: Entry(
+            zh: "{person}：{date}起的这一周休息1或2天，大小周交替",
+            en: "{person}: 1 or 2 rest days in the week of {date}, alternating")
 
         case .verbatim: Entry(zh: "{text}", en: "{text}")
         }
@@ -170,6 +191,7 @@ public enum Words {
         "night-fairness": Entry(zh: "夜班均衡", en: "night fairness"),
         "requests": Entry(zh: "个人意愿", en: "requests"),
         "big-small-weeks": Entry(zh: "大小周", en: "big and small weeks"),
+        "holiday-work": Entry(zh: "法定节假日上班", en: "holiday work"),
     ]
 
     public static func severity(_ severity: Finding.Severity, in language: Language) -> String {

@@ -50,6 +50,26 @@ public struct RosterFile: Sendable {
     /// The scenario's period, which `roster` covers.
     public var period: Period
 
+    /// For tests and tools that build a roster file in code: defaults say "everything given, nothing else".
+    public init(file: String, layout: Layout, encoding: TextEncoding = .utf8, delimiter: Character = ",", headerRow: Int = 1,
+                roster: Roster, period: Period, given: [[Bool]]? = nil, leaveKinds: [[Int: String]]? = nil,
+                missingPeople: [Int] = [], earlier: [[DatedAssignment]]? = nil, peopleNotInScenario: [String] = [],
+                ignoredColumns: [String] = []) {
+        self.file = file
+        self.layout = layout
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.headerRow = headerRow
+        self.roster = roster
+        self.period = period
+        self.given = given ?? roster.cells.map { $0.map { _ in true } }
+        self.leaveKinds = leaveKinds ?? roster.cells.map { _ in [:] }
+        self.missingPeople = missingPeople
+        self.earlier = earlier ?? roster.cells.map { _ in [] }
+        self.peopleNotInScenario = peopleNotInScenario
+        self.ignoredColumns = ignoredColumns
+    }
+
     /// The shifts of the days just before the period, oldest first, nil for a rest day or leave: the
     /// unbroken run of days the file gives that ends the day before the period starts (empty if the file
     /// says nothing about that day). Fits `Staff.history`.

@@ -6,7 +6,8 @@ import Paiban
 /// text, in UTF-8 (with or without byte-order mark), GBK/GB18030 or UTF-16.
 ///
 /// Every problem is an InputError with the file, the row (as a spreadsheet numbers it) as `line`, the
-/// column as `column`, and a message that starts with the cell's name ("cell I5: ...").
+/// column as `column`, and a message that starts with the cell's name ("cell I5: ..."). Bytes that do
+/// not decode are named by the line of the file they sit on (no rows exist yet at that point).
 public enum RosterReader {
     /// `.current`: the roster of the scenario's period; every date must fall inside it.
     /// `.previous`: the roster before it (`--previous`): days before the period become history,
@@ -110,9 +111,9 @@ public enum RosterReader {
         }
         for p in 0..<people { earlier[p].sort { $0.date < $1.date } }
         return RosterFile(file: context.file, layout: layout, encoding: decoded.encoding, delimiter: table.delimiter,
-                          headerRow: headerRow, roster: roster, given: given, leaveKinds: leaveKinds,
+                          headerRow: headerRow, roster: roster, period: period, given: given, leaveKinds: leaveKinds,
                           missingPeople: (0..<people).filter { !hasRows[$0] }, earlier: earlier,
-                          peopleNotInScenario: peopleNotInScenario, ignoredColumns: ignoredColumns, period: period)
+                          peopleNotInScenario: peopleNotInScenario, ignoredColumns: ignoredColumns)
     }
 }
 

@@ -15,10 +15,15 @@ enum Cell {
         return String(scalars[first...last])
     }
 
-    /// Trimmed, with full-width ASCII forms (U+FF01...U+FF5E) folded to ASCII.
+    /// Trimmed, with full-width ASCII forms (U+FF01...U+FF5E) folded to ASCII, and `="007"` (how
+    /// spreadsheets keep the zeros of an id) read as `007`.
     static func normalize(_ text: String) -> String {
+        var trimmed = trim(text)
+        if trimmed.count >= 3 && trimmed.hasPrefix("=\"") && trimmed.hasSuffix("\"") {
+            trimmed = trim(String(trimmed.dropFirst(2).dropLast()))
+        }
         var out = String.UnicodeScalarView()
-        for c in trim(text).unicodeScalars {
+        for c in trimmed.unicodeScalars {
             if (0xFF01...0xFF5E).contains(c.value), let ascii = Unicode.Scalar(c.value - 0xFEE0) {
                 out.append(ascii)
             } else if c == "\u{3000}" {
@@ -192,8 +197,8 @@ enum DayText: Equatable {
             return nil
         case "#年#月#", "#年#月#日", "#年#月#号":
             return lengths[0] == 4 ? full(n[0], n[1], n[2]) : nil
-        case "#/#", "#-#", "#月#", "#月#日", "#月#号":
-            return noYear(n[0], n[1])                                                             // 3/1, 3月1日
+        case "#/#", "#-#", "#.#", "#月#", "#月#日", "#月#号":
+            return noYear(n[0], n[1])                                                             // 3/1, 3.1, 3月1日
         default:
             // 1-Mar and 1-Mar-27, Excel's English date formats.
             for (i, name) in monthNames.enumerated() {
@@ -243,8 +248,8 @@ struct ShiftVocabulary {
         codes = shifts.map { Cell.normalize($0.code) }
     }
 
-    static let restWords: Set<String> = ["休", "休息", "公休", "例休", "轮休", "调休", "off", "rest", "dayoff", "-", "--", "/", "\\",
-                                         "—", "–"]
+    static let restWords: Set<String> = ["休", "休息", "休息日", "公休", "例休", "轮休", "调休", "补休", "倒休", "off", "rest", "dayoff",
+                                         "offday", "restday", "-", "--", "/", "\\", "—", "–"]
 
     /// nil for text that is neither a shift of the scenario nor a rest or leave word.
     func value(_ text: String) -> CellValue? {

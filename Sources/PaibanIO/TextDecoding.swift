@@ -54,7 +54,6 @@ enum TextDecoding {
     struct Decoded {
         var text: String
         var encoding: TextEncoding
-        var hadByteOrderMark: Bool
     }
 
     static func decode(_ bytes: [UInt8], file: String, forced: TextEncoding? = nil) throws -> Decoded {
@@ -70,22 +69,22 @@ enum TextDecoding {
                                      + "but the encoding given is \(forced.name); leave out the encoding option or give \(marked.name)")
                 }
                 return Decoded(text: try convert(Array(bytes.dropFirst(length)), from: forced, file: file),
-                               encoding: forced, hadByteOrderMark: true)
+                               encoding: forced)
             }
-            return Decoded(text: try convert(bytes, from: forced, file: file), encoding: forced, hadByteOrderMark: false)
+            return Decoded(text: try convert(bytes, from: forced, file: file), encoding: forced)
         }
         if let (marked, length) = bom {
             return Decoded(text: try convert(Array(bytes.dropFirst(length)), from: marked, file: file),
-                           encoding: marked, hadByteOrderMark: true)
+                           encoding: marked)
         }
         if let unmarked = utf16WithoutMark(bytes) {
-            return Decoded(text: try convert(bytes, from: unmarked, file: file), encoding: unmarked, hadByteOrderMark: false)
+            return Decoded(text: try convert(bytes, from: unmarked, file: file), encoding: unmarked)
         }
         if firstInvalidUTF8(bytes) == nil {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, hadByteOrderMark: false)
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         }
         do {
-            return Decoded(text: try convert(bytes, from: .gb18030, file: file), encoding: .gb18030, hadByteOrderMark: false)
+            return Decoded(text: try convert(bytes, from: .gb18030, file: file), encoding: .gb18030)
         } catch var error as InputError {
             error.message = "this line is neither UTF-8 nor GB18030/GBK text; save the file as \"CSV UTF-8\" or name its encoding"
             throw error

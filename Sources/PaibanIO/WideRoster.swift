@@ -43,7 +43,7 @@ enum WideRoster {
             }
             let valid = days.filter { if case .invalid = $0.day { return false } else { return true } }.count
             if id == nil && name == nil {
-                guard Cell.trim(record.field(1)).isEmpty, valid >= 2, days.allSatisfy({ $0.column > 1 }) else { return nil }
+                guard Cell.trim(record.field(1)).isEmpty, valid >= 2 else { return nil }
                 either = 1
             } else {
                 guard valid >= 1 else { return nil }
@@ -135,24 +135,31 @@ enum WideRoster {
         return !cells.isEmpty && cells.allSatisfy { WeekdayText.parse($0) != nil }
     }
 
-    static func entries(_ rows: [CSVRecord], header: Header, context: RosterContext) throws
+    /// The rows after the header. A later row with its own header (工号/姓名 and days) starts a new
+    /// block of days: tables kept week by week, one block under the other.
+    static func entries(_ rows: [CSVRecord], header first: Header, context: RosterContext) throws
         -> (entries: [RosterReader.Entry], unknown: [String]) {
-        let days = try dates(header, context: context)
-        var body = rows[...]
-        if let first = body.first, isWeekdayRow(first, header: header) {
-            for (column, date) in days {
-                let text = Cell.trim(first.field(column))
-                guard let weekday = WeekdayText.parse(text), weekday != date.weekday else { continue }
-                throw context.error(row: first.row, column: column, "the weekday row says \(WeekdayText.describe(weekday)), "
-                                    + "but \(date.iso) is a \(WeekdayText.describe(date.weekday)): is this the roster of another month?")
-            }
-            body = body.dropFirst()
-        }
-
+        var header = first
+        var days = try dates(header, context: context)
+        var rowOf: [Int: Int] = [:]   // person -> row, in this block
+        var headerJustRead = true
         var entries: [RosterReader.Entry] = []
         var unknown: [String] = []
-        var rowOf: [Int: Int] = [:]   // person -> row
-        for record in body {
+        for record in rows {
+            if headerJustRead {
+                headerJustRead = false
+                if isWeekdayRow(record, header: header) {
+                    try checkWeekdays(record, days: days, context: context)
+                    continue
+                }
+            }
+            if let next = Header(record, period: context.scenario.period), next.id != nil || next.name != nil {
+                header = next
+                days = try dates(header, context: context)
+                rowOf = [:]
+                headerJustRead = true
+                continue
+            }
             let id = (header.id ?? header.either).map { (text: record.field($0), column: $0) }
             let name = (header.name ?? header.either).map { (text: record.field($0), column: $0) }
             let labels = header.identityColumns.map { Cell.trim(record.field($0)) }.filter { !$0.isEmpty }
@@ -170,6 +177,9 @@ enum WideRoster {
                 person = p
             case .unknown:
                 if labels.contains(where: HeaderWord.isSummaryLabel) { continue }
+                // A title between blocks ("第二周"): one cell of text and nothing under the days.
+                if record.fields.filter({ !Cell.trim($0).isEmpty }).count == 1
+                    && days.allSatisfy({ Cell.trim(record.field($0.column)).isEmpty }) { continue }
                 guard context.role == .previous else { throw context.unknownPerson(id: id, name: name, row: record.row) }
                 if !unknown.contains(labels[0]) { unknown.append(labels[0]) }
                 continue
@@ -185,5 +195,14 @@ enum WideRoster {
             }
         }
         return (entries, unknown)
+    }
+
+    static func checkWeekdays(_ record: CSVRecord, days: [(column: Int, date: CivilDate)], context: RosterContext) throws {
+        for (column, date) in days {
+            let text = Cell.trim(record.field(column))
+            guard let weekday = WeekdayText.parse(text), weekday != date.weekday else { continue }
+            throw context.error(row: record.row, column: column, "the weekday row says \(WeekdayText.describe(weekday)), "
+                                + "but \(date.iso) is a \(WeekdayText.describe(date.weekday)): is this the roster of another month?")
+        }
     }
 }

@@ -44,7 +44,8 @@ struct Check: ParsableCommand {
         var scenario = try ScenarioReader.read(path: self.scenario)
         let forced = encoding.flatMap(TextEncoding.init(name:))
         if let previous {
-            let earlier = try RosterReader.read(path: previous, scenario: scenario, encoding: forced, role: .previous)
+            // --encoding is for the roster being checked; last month's file (often solve's UTF-8) is detected.
+            let earlier = try RosterReader.read(path: previous, scenario: scenario, role: .previous)
             for p in scenario.staff.indices where scenario.staff[p].history.isEmpty {
                 scenario.staff[p].history = earlier.history(for: p)
             }

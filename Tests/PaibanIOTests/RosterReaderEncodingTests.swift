@@ -84,4 +84,11 @@ import Testing
     @Test func anExcelWorkbookIsNotACSVFile() {
         F.expectError(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], row: 1, column: nil, mentions: [".xlsx", "CSV UTF-8"])
     }
+
+    @Test func utf16WithoutByteOrderMark() throws {
+        let le: [UInt8] = Self.wide.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let file = try F.read(bytes: le, scenario: Self.scenario)
+        #expect(file.encoding == .utf16LE)
+        Self.check(file)
+    }
 }

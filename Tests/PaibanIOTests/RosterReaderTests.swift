@@ -132,7 +132,7 @@ enum RosterFixture {
         #expect(file.missingPeople.isEmpty)
         #expect(file.given.allSatisfy { $0.allSatisfy { $0 } })
         #expect(file.leaveKinds[1] == [0: "LEAVE", 1: "LEAVE"])
-        #expect(file.earlier.allSatisfy(\.isEmpty))
+        #expect(file.earlier.allSatisfy { $0.isEmpty })
         #expect(file.period == scenario.period)
     }
 

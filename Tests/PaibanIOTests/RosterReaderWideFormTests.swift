@@ -88,4 +88,38 @@ import Testing
         let file = try F.read("姓名,1,2,3\n张三,早班,大夜班,07:00-15:00\n", scenario: F.scenario(days: 3))
         #expect(file.roster.cells[0] == [.work(0), .work(3), .work(0)])
     }
+
+    @Test func weekByWeekBlocks() throws {
+        let scenario = F.scenario(days: 14)
+        let text = """
+            第一周,,,,,,,,
+            工号,姓名,3/1,3/2,3/3,3/4,3/5,3/6,3/7
+            ,,一,二,三,四,五,六,日
+            P1,张三,M,M,M,M,M,休,休
+            P2,李四,N,N,休,休,D,D,D
+
+            第二周,,,,,,,,
+            工号,姓名,3/8,3/9,3/10,3/11,3/12,3/13,3/14
+            ,,一,二,三,四,五,六,日
+            P1,张三,D,D,D,D,D,休,休
+            P2,李四,E,E,E,E,E,休,休
+            """
+        let file = try F.read(text, scenario: scenario)
+        #expect(file.roster[0, 0] == .work(0))
+        #expect(file.roster[0, 7] == .work(1))
+        #expect(file.roster[1, 13] == .off)
+        #expect(file.roster[1, 8] == .work(2))
+        #expect(file.missingPeople == [2])
+        // The same day in two blocks is still one day too many; here the weekday row notices first.
+        let twice = text.replacingOccurrences(of: "3/8,", with: "3/7,")
+        F.expectError(twice, row: 9, column: 3, mentions: ["2027-03-07 is a 日 (Sunday)"], scenario: scenario)
+        F.expectError(twice.replacingOccurrences(of: ",,一,二,三,四,五,六,日\n", with: ""), row: 8, column: 3,
+                      mentions: ["张三 (P1) already has 2027-03-07 in row 3"], scenario: scenario)
+    }
+
+    @Test func oldMacLineEndingsAndFormulaQuotedIds() throws {
+        let scenario = F.scenario(days: 2, people: [("001", "张三")])
+        let file = try F.read("工号,1,2\r=\"001\",M,D\r", scenario: scenario)
+        #expect(file.roster.cells[0] == [.work(0), .work(1)])
+    }
 }

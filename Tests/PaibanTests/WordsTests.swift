@@ -104,11 +104,11 @@ struct WordsTests {
 
     @Test func cover() {
         expect(WordsFixtures.cover(), en: [
-            "3 Mar 09:00-12:00 cover is short by up to 1 (needs 2, has 1 at 09:00)",
-            "4 Mar 09:00-17:00 chat cover is short by up to 1 (needs 1, has 0 at 09:00)",
+            "3 Mar 09:00-12:00 cover is short by up to 1 (needs 2, has 1 at 09:00; 1 could be on duty then)",
+            "4 Mar 09:00-17:00 chat cover is short by up to 1 (needs 1, has 0 at 09:00; 0 could be on duty then)",
         ], zh: [
-            "3月3日 09:00-12:00人手不足，最多缺1人（09:00需要2人，实有1人）",
-            "3月4日 09:00-17:00 chat人手不足，最多缺1人（09:00需要1人，实有0人）",
+            "3月3日 09:00-12:00人手不足，最多缺1人（09:00需要2人，实有1人，当时可上班的共1人）",
+            "3月4日 09:00-17:00 chat人手不足，最多缺1人（09:00需要1人，实有0人，当时可上班的共0人）",
         ])
     }
 
@@ -148,6 +148,21 @@ struct WordsTests {
         ])
     }
 
+    @Test func bigAndSmallWeeks() {
+        expect(WordsFixtures.bigSmallWeeks(), en: [
+            "王芳 has 0 rest days in the week 3-9 Mar; big/small weeks have 1 or 2",
+            "王芳 has 2 rest days in the week 17-23 Mar as in the week before; big and small weeks alternate",
+        ], zh: [
+            "王芳 3月3日-9日这一周休息0天，大小周每周应休1或2天",
+            "王芳 3月17日-23日这一周休息2天，与上一周相同；大小周须交替",
+        ])
+    }
+
+    @Test func holidayWork() {
+        expect(WordsFixtures.holiday(), en: ["张伟 works D on 4 Apr (Qingming Festival): paid 3x, premium 600.00"],
+               zh: ["张伟 4月4日（清明节）上D班：按3倍工资计发，应付600.00"])
+    }
+
     /// The integer program's hard rows name what they ask for; the solver turns the ones that had to
     /// give into findings when a scenario is infeasible.
     @Test func rowOrigins() {
@@ -165,6 +180,9 @@ struct WordsTests {
         #expect(rest.first?.text.rendered(in: .zh) == "张伟：上完L班后，3月3日不能上E班")
         #expect(rest.last?.message == "张伟: no E/L on 9 Mar after N")
         #expect(rest.last?.text.rendered(in: .zh) == "张伟：上完N班后，3月9日不能上E/L班")
+        let week = origins(WordsFixtures.bigSmallWeeks()).last
+        #expect(week?.message == "王芳: 1 or 2 rest days in the week of 17 Mar, alternating")
+        #expect(week?.text.rendered(in: .zh) == "王芳：3月17日起的这一周休息1或2天，大小周交替")
     }
 
     /// Every argument a finding carries fills a placeholder and every placeholder gets one, in every
@@ -302,6 +320,24 @@ enum WordsFixtures {
         return (scenario, scenario.roster(["ELN...."]))
     }
 
-    static var all: [(Scenario, Roster)] { [availability(), consecutive(), cover(), monthly(), requests(), successions()] }
+    /// Mon 3 - Sun 23 Mar 2025: three full weeks of a supervisor on big and small weeks.
+    static func bigSmallWeeks() -> (Scenario, Roster) {
+        var b = ScenarioBuilder(days: 21)
+        b.person("王芳") { $0.contract.bigSmallWeeks = true }
+        let scenario = b.build()
+        return (scenario, scenario.roster(["DDDDDDD" + "DDDDD.." + "DDDDD.."]))
+    }
+
+    /// Tue 1 - Sun 6 Apr 2025: Qingming (清明节) is Friday 4 April; pay 4,800 a month.
+    static func holiday() -> (Scenario, Roster) {
+        var b = ScenarioBuilder(start: day(2025, 4, 1), days: 6)
+        b.person("张伟") { $0.contract.basePay = 4000; $0.contract.performancePay = 800 }
+        let scenario = b.build()
+        return (scenario, scenario.roster(["...D.."]))
+    }
+
+    static var all: [(Scenario, Roster)] {
+        [availability(), consecutive(), cover(), monthly(), requests(), successions(), bigSmallWeeks(), holiday()]
+    }
 }
 

@@ -33,13 +33,14 @@ public struct BigSmallWeeks: Rule {
             let weeks = Self.judgedWeeks(p, in: scenario)
             let rests = weeks.map { week in week.days.filter { !roster.works(p, $0, in: scenario) }.count }
             for (k, (week, alternates)) in weeks.enumerated() {
-                let when = scenario.describeDays(week.lowerBound, week.upperBound - 1)
+                func text(_ key: Words.Key) -> Text {
+                    Text(key, ["person": .verbatim(scenario.personName(p)), "rest": .number(rests[k]),
+                               "days": .days(scenario.period.date(week.lowerBound), scenario.period.date(week.upperBound - 1))])
+                }
                 if !(1...2).contains(rests[k]) {
-                    findings.append(Finding(rule: id, severity: .hard, person: p, days: Array(week),
-                                            message: "\(scenario.personName(p)) has \(rests[k]) rest days in the week \(when); big/small weeks have 1 or 2"))
+                    findings.append(Finding(rule: id, severity: .hard, person: p, days: Array(week), text: text(.weekRestDays)))
                 } else if alternates, rests[k] == rests[k - 1] {
-                    findings.append(Finding(rule: id, severity: .hard, person: p, days: Array(week),
-                                            message: "\(scenario.personName(p)) has \(rests[k]) rest days in the week \(when) as in the week before; big and small weeks alternate"))
+                    findings.append(Finding(rule: id, severity: .hard, person: p, days: Array(week), text: text(.weekNotAlternating)))
                 }
             }
         }

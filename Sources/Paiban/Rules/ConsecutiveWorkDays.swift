@@ -24,6 +24,9 @@ public struct ConsecutiveWorkDays: Rule {
         max(0, run.upperBound - max(run.lowerBound + limit, 0) + 1)
     }
 
+    /// "1 day" / "2 days" in English, the bare number in Chinese (the template says 天).
+    static func daysBefore(_ n: Int) -> Text.Argument { .named(zh: String(n), en: n == 1 ? "1 day" : "\(n) days") }
+
     public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
         var findings: [Finding] = []
         for p in scenario.staff.indices {
@@ -32,7 +35,7 @@ public struct ConsecutiveWorkDays: Rule {
                 let length = run.count
                 let days = Array(max(run.lowerBound, 0)...run.upperBound)
                 let inPeriod = Text.Argument.days(scenario.period.date(days.first!), scenario.period.date(days.last!))
-                let when = run.lowerBound < 0 ? .text(Text(.runWithHistory, ["days": inPeriod, "before": .number(-run.lowerBound)])) : inPeriod
+                let when = run.lowerBound < 0 ? .text(Text(.runWithHistory, ["days": inPeriod, "before": Self.daysBefore(-run.lowerBound)])) : inPeriod
                 func text(_ key: Words.Key, limit: Int) -> Text {
                     Text(key, ["person": .verbatim(scenario.personName(p)), "count": .number(length), "days": when, "limit": .number(limit)])
                 }

@@ -10,6 +10,25 @@ public struct Coverage: Rule {
         scenario.rules.weights.underCover * Double(scenario.demand.slotMinutes) / 60 * scenario.demand.weight[day][slot][group]
     }
 
+    /// How many people could be on duty in a slot at all (leave, days off, time windows, night eligibility
+    /// and group allowing), whatever else the roster does: tells a shortage of people from a roster that
+    /// placed them badly.
+    public static func available(day d: Int, slot: Int, group g: Int, in scenario: Scenario) -> Int {
+        let group = scenario.demand.groups[g]
+        return scenario.staff.indices.filter { p in
+            scenario.shifts.indices.contains { s in
+                guard scenario.counts(person: p, shift: s, toward: group) else { return false }
+                return scenario.coveredSlots[s].contains { offset, covered in
+                    let start = d - offset
+                    guard covered == slot, start < scenario.dayCount else { return false }
+                    if start < 0 { return scenario.staff[p].history.last == s && start == -1 }
+                    return Availability.reason(person: p, day: start, shift: s, in: scenario) == nil
+                        && !NightEligibility.forbids(person: p, shift: s, in: scenario)
+                }
+            }
+        }.count
+    }
+
     /// One finding per day, group and run of consecutive short slots.
     public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
         let grid = CoverageGrid(roster, in: scenario)
@@ -31,7 +50,8 @@ public struct Coverage: Rule {
                         "date": .date(scenario.period.date(d)), "from": .verbatim(Clock.format(demand.slotStart(first))),
                         "to": .verbatim(Clock.format(demand.slotStart(slot))), "short": .number(worst),
                         "need": .number(demand.required[d][first][g]), "has": .number(grid.assigned[d][first][g]),
-                        "at": .verbatim(Clock.format(demand.slotStart(first)))]
+                        "at": .verbatim(Clock.format(demand.slotStart(first))),
+                        "could": .number(Self.available(day: d, slot: first, group: g, in: scenario))]
                     let anyGroup = demand.groups[g] == Demand.anyGroup
                     if !anyGroup { arguments["group"] = .verbatim(demand.groups[g]) }
                     findings.append(Finding(rule: id, severity: .soft, person: nil, days: [d],

@@ -13,10 +13,12 @@ public struct HolidayWork: Rule {
             for d in 0..<scenario.dayCount {
                 let date = scenario.period.date(d)
                 guard let s = roster[p, d].shift, scenario.calendar.isStatutoryHoliday(date) else { continue }
-                let name = scenario.calendar.holidayName(date)?.en ?? "a statutory holiday"
+                let holiday: Text.Argument = scenario.calendar.holidayName(date).map { .named(zh: $0.zh, en: $0.en) } ?? .text(Text(.statutoryHoliday))
                 let premium = rate * scenario.rules.holidayPayMultiplier
-                findings.append(Finding(rule: id, severity: .soft, person: p, days: [d],
-                                        message: "\(scenario.personName(p)) works \(scenario.shifts[s].code) on \(date.short) (\(name)): paid \(MonthlyHours.hours(scenario.rules.holidayPayMultiplier * 60))x, premium \(String(format: "%.2f", premium))"))
+                findings.append(Finding(rule: id, severity: .soft, person: p, days: [d], text: Text(.holidayWork, [
+                    "person": .verbatim(scenario.personName(p)), "shift": .verbatim(scenario.shifts[s].code), "date": .date(date),
+                    "holiday": holiday, "multiplier": .verbatim(MonthlyHours.hours(scenario.rules.holidayPayMultiplier * 60)),
+                    "premium": .verbatim(String(format: "%.2f", premium))])))
             }
         }
         return findings

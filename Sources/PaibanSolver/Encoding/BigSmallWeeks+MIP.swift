@@ -7,8 +7,8 @@ extension BigSmallWeeks: MIPEncodable {
         for p in scenario.staff.indices where scenario.staff[p].contract.bigSmallWeeks {
             let weeks = Self.judgedWeeks(p, in: scenario)
             for (k, (week, alternates)) in weeks.enumerated() {
-                let origin = RowOrigin(rule: id, person: p, days: Array(week),
-                                       message: "\(scenario.personName(p)): 1 or 2 rest days in the week of \(scenario.period.date(week.lowerBound).short), alternating")
+                let origin = RowOrigin(rule: id, person: p, days: Array(week), text: Text(.rowBigSmallWeek, [
+                    "person": .verbatim(scenario.personName(p)), "date": .date(scenario.period.date(week.lowerBound))]))
                 let work = week.flatMap { x.work(p, $0) }
                 // A judged week has 7 open days: 1 <= rest <= 2 reads 5 <= worked <= 6.
                 model.addRow("week_\(p)_\(week.lowerBound)", work, lower: 5, upper: 6, origin: origin)
