@@ -40,13 +40,16 @@ public struct FindingsReport: Sendable {
     }
 
     public func renderTable() -> String {
-        if findings.isEmpty { return "No rule is broken.\n" }
+        if findings.isEmpty { return language == .zh ? "没有违反任何规则。\n" : "No rule is broken.\n" }
         var out = ""
         for f in findings {
-            let penalty = f.penalty > 0 ? " (penalty \(SolveNumbers.format(f.penalty)))" : ""
-            out += "\(f.severity == .hard ? "HARD" : "soft") [\(f.rule)] \(f.message(in: language))\(penalty)\n"
+            let penalty = f.penalty > 0 ? (language == .zh ? "（罚分\(SolveNumbers.format(f.penalty))）" : " (penalty \(SolveNumbers.format(f.penalty)))") : ""
+            let severity = Words.severity(f.severity, in: language)
+            out += "\(f.severity == .hard ? severity.uppercased() : severity) [\(f.rule)] \(f.message(in: language))\(penalty)\n"
         }
-        out += "\(hardCount) hard, \(findings.count - hardCount) soft (total penalty \(SolveNumbers.format(softPenalty)))\n"
+        out += language == .zh
+            ? "硬性违规\(hardCount)项，软性\(findings.count - hardCount)项（罚分合计\(SolveNumbers.format(softPenalty))）\n"
+            : "\(hardCount) hard, \(findings.count - hardCount) soft (total penalty \(SolveNumbers.format(softPenalty)))\n"
         return out
     }
 

@@ -36,7 +36,9 @@ func runMain() -> Never {
         // Help and version requests print and succeed; usage errors and unwritable output folders are
         // unusable input like any other: exit 2.
         if code == .success { PaibanCommand.exit(withError: error) }
-        FileHandle.standardError.write(Data(("error: " + PaibanCommand.fullMessage(for: error) + "\n").utf8))
+        var message = PaibanCommand.fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst(7) } else { message = "error: " + message }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
         exit(ExitStatus.badInput)
     }
 }

@@ -90,7 +90,10 @@ struct CheckCommandTests {
         return p.path(name)
     }
 
-    func hardLines(_ out: String) -> [String] { out.split(separator: "\n").map(String.init).filter { $0.hasPrefix("HARD") } }
+    /// Lines of hard findings in the table, in English (HARD) or Chinese (硬性).
+    func hardLines(_ out: String) -> [String] {
+        out.split(separator: "\n").map(String.init).filter { $0.hasPrefix("HARD") || $0.hasPrefix("硬性") }
+    }
 
     func findings(_ json: [String: Any]) throws -> [[String: Any]] {
         try #require(json["findings"] as? [[String: Any]], "no findings array in \(json.keys.sorted())")

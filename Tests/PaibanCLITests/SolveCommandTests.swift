@@ -249,6 +249,26 @@ struct SolveCommandTests {
         #expect(leave == (15...19).map { "2027-03-\($0)" })
         // 李娜 (S03) is not night-eligible.
         #expect(!rows.contains { $0.first == "S03" && $0.last == "N" })
+
+        // HR's check of the solved roster agrees with the solver's own audit: clean, same penalty.
+        let check = try p.run(["check", p.path("out/roster.csv"), "--scenario", scenario, "--format", "json"])
+        #expect(check.exited && check.status == 0, "exit \(check.status)\n\(check.stderr)")
+        let audit = try jsonObject(check.stdout)
+        let penalties = try #require(summary["penalties"] as? [String: Any])
+        let objective = penalties.values.compactMap { ($0 as? NSNumber)?.doubleValue }.reduce(0, +)
+        #expect(abs(((audit["soft_penalty"] as? NSNumber)?.doubleValue ?? -1) - objective) < 1e-6)
+    }
+
+    /// The short-staffed hotline: solved briefly, its roster checks clean (no hard finding) with `check`.
+    @Test func hotlineRosterChecksClean() throws {
+        let p = try PaibanProcess()
+        defer { p.cleanUp() }
+        let scenario = PaibanProcess.packageRoot.appendingPathComponent("Examples/hotline-12h/scenario.yaml").path
+        let run = try p.run(["solve", scenario, "--time-limit", "8", "--out", p.path("out")])
+        #expect(run.exited && run.status == 0, "exit \(run.status)\n\(run.stderr)")
+        let check = try p.run(["check", p.path("out/roster.csv"), "--scenario", scenario])
+        #expect(check.exited && check.status == 0, "exit \(check.status)\n\(check.stdout)")
+        #expect(!check.stdout.contains("HARD"))
     }
 }
 
