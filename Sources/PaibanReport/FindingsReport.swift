@@ -48,7 +48,7 @@ public struct FindingsReport: Sendable {
             out += "\(f.severity == .hard ? severity.uppercased() : severity) [\(f.rule)] \(f.message(in: language))\(penalty)\n"
         }
         out += language == .zh
-            ? "硬性违规\(hardCount)项，软性\(findings.count - hardCount)项（罚分合计\(SolveNumbers.format(softPenalty))）\n"
+            ? "合计：硬性违规\(hardCount)项，软性\(findings.count - hardCount)项（罚分合计\(SolveNumbers.format(softPenalty))）\n"
             : "\(hardCount) hard, \(findings.count - hardCount) soft (total penalty \(SolveNumbers.format(softPenalty)))\n"
         return out
     }
