@@ -18,6 +18,11 @@ public struct CoverageGrid: Sendable {
                     guard day >= 0, day < scenario.dayCount else { continue }
                     for g in groups { grid[day][slot][g] += 1 }
                 }
+                // Away at their meal round: not on the desk for those slots.
+                guard d >= 0, let start = roster.breaks[p][d], let round = scenario.shifts[s].meal?.rounds.firstIndex(of: start) else { continue }
+                for (offset, slot) in scenario.roundSlots[s][round] where d + offset < scenario.dayCount {
+                    for g in groups { grid[d + offset][slot][g] -= 1 }
+                }
             }
         }
         assigned = grid

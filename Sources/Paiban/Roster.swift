@@ -11,11 +11,25 @@ public enum Assignment: Hashable, Sendable {
 public struct Roster: Hashable, Sendable {
     /// cells[person][day]
     public var cells: [[Assignment]]
+    /// breaks[person][day]: when the person's meal round starts (minutes of the shift's day), nil for none.
+    public var breaks: [[MinuteOfDay?]]
 
-    public init(cells: [[Assignment]]) { self.cells = cells }
+    public init(cells: [[Assignment]]) {
+        self.cells = cells
+        breaks = cells.map { Array(repeating: nil, count: $0.count) }
+    }
 
     public init(people: Int, days: Int) {
         cells = Array(repeating: Array(repeating: .off, count: days), count: people)
+        breaks = Array(repeating: Array(repeating: nil, count: days), count: people)
+    }
+
+    /// Whether person p, working on day d, is away on their meal round during [from, from + length)
+    /// (minutes measured from the start of day d).
+    public func isOnBreak(_ p: Int, _ d: Int, from: Int, length: Int, in scenario: Scenario) -> Bool {
+        guard d >= 0, d < cells[p].count, let s = cells[p][d].shift, let start = breaks[p][d],
+              let meal = scenario.shifts[s].meal else { return false }
+        return start < from + length && from < start + meal.length
     }
 
     public subscript(person: Int, day: Int) -> Assignment {

@@ -6,6 +6,8 @@ public struct RuleSet: Hashable, Sendable {
     public var forbiddenSuccessions: [ForbiddenPair] = []
     /// Which night kinds count toward a person's monthly night cap and the fair spread of nights.
     public var nightCapCounts: Set<NightKind> = [.big]
+    /// How many of a group may be at their meal round at once [002].
+    public var awayLimits: [AwayLimit] = []
     /// Working time credited for a day of approved leave against the monthly hours band.
     public var leaveCreditMinutes: Int = 480
     /// The day's rate for work on a statutory holiday; the seed's (base + performance) / 24 by default.

@@ -15,6 +15,9 @@ public struct Scenario: Sendable {
     /// For each shift, the (day offset 0 or 1, slot) pairs it covers: a shift covers a slot only if
     /// it is on duty for the whole slot, and a shift crossing midnight covers slots of the next day.
     public let coveredSlots: [[(dayOffset: Int, slot: Int)]]
+    /// For each shift and each of its meal rounds, the (day offset, slot) pairs the round takes the person
+    /// away from; empty for shifts without a meal break.
+    public let roundSlots: [[[(dayOffset: Int, slot: Int)]]]
 
     public init(name: String, period: Period, shifts: [ShiftType], staff: [Staff], requests: [Request] = [],
                 demand: Demand, rules: RuleSet = RuleSet(), calendar: HolidayCalendar? = nil) {
@@ -32,6 +35,15 @@ public struct Scenario: Sendable {
                 let from = k * len
                 guard from >= shift.start, from + len <= shift.absoluteEnd else { return nil }
                 return (k / demand.slotsPerDay, k % demand.slotsPerDay)
+            }
+        }
+        roundSlots = shifts.map { shift in
+            (shift.meal?.rounds ?? []).map { start in
+                (0..<(2 * demand.slotsPerDay)).compactMap { k in
+                    let from = k * len
+                    guard from < start + shift.meal!.length, start < from + len else { return nil }
+                    return (k / demand.slotsPerDay, k % demand.slotsPerDay)
+                }
             }
         }
     }
@@ -52,7 +64,7 @@ public struct Scenario: Sendable {
     /// audits its roster with the same list; `check` audits with it.
     public var ruleBook: [any Rule] {
         [Availability(), NightEligibility(), Coverage(), ConsecutiveWorkDays(), RestDaysPerMonth(), MonthlyHours(),
-         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks(), HolidayWork()]
+         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks(), HolidayWork(), LunchBreaks()]
     }
 }
 

@@ -22,6 +22,8 @@ public struct ShiftType: Hashable, Sendable {
     public var groups: [String]
     /// Set only when the scenario overrides the classification derived from the end time.
     public var nightOverride: NightKind?
+    /// A meal break taken in rounds, if the shift has one.
+    public var meal: MealBreak?
 
     public init(code: String, name: String, start: MinuteOfDay, end: MinuteOfDay, paidMinutes: Int? = nil,
                 groups: [String] = [], nightOverride: NightKind? = nil) {

@@ -27,6 +27,8 @@ public enum Words {
         case weekRestDays, weekNotAlternating
         // holiday-work
         case holidayWork, statutoryHoliday
+        // lunch-break
+        case mealRoundMissing, mealRoundNotAllowed, mealRoundWithoutMeal, tooManyAway, rowMealAway
         // The rows of the integer program, named when a scenario is infeasible.
         case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession, rowBigSmallWeek
         /// A sentence that comes from outside the table and reads the same in every language.
@@ -143,6 +145,21 @@ public enum Words {
         case .holidayWork: Entry(
             zh: "{person} {date}（{holiday}）上{shift}班：按{multiplier}倍工资计发，应付{premium}",
             en: "{person} works {shift} on {date} ({holiday}): paid {multiplier}x, premium {premium}")
+        case .mealRoundMissing: Entry(
+            zh: "{person} {date}上{shift}班，没有安排吃饭轮次",
+            en: "{person} works {shift} on {date} without a meal round")
+        case .mealRoundNotAllowed: Entry(
+            zh: "{person} {date}的吃饭轮次从{start}开始，不在{shift}班允许的轮次内（{rounds}）",
+            en: "{person}'s meal round on {date} starts at {start}, not one of shift {shift}'s rounds ({rounds})")
+        case .mealRoundWithoutMeal: Entry(
+            zh: "{person} {date}排了吃饭轮次，但当天没有带用餐的班次",
+            en: "{person} has a meal round on {date} but no shift with a meal break")
+        case .tooManyAway: Entry(
+            zh: "{date} {at} {group}有{away}人同时吃饭，当班{onDuty}人，最多允许{most}人",
+            en: "{date} {at}: {away} of {group}'s {onDuty} on duty are at lunch at once; at most {most} may be")
+        case .rowMealAway: Entry(
+            zh: "{group} {date} {at}同时吃饭的人数上限",
+            en: "{group}: how many may be at lunch at once at {at} on {date}")
         case .statutoryHoliday: Entry(
             zh: "法定节假日",
             en: "a statutory holiday")
@@ -192,6 +209,7 @@ public enum Words {
         "requests": Entry(zh: "个人意愿", en: "requests"),
         "big-small-weeks": Entry(zh: "大小周", en: "big and small weeks"),
         "holiday-work": Entry(zh: "法定节假日上班", en: "holiday work"),
+        "lunch-break": Entry(zh: "轮换吃饭", en: "lunch rotation"),
     ]
 
     public static func severity(_ severity: Finding.Severity, in language: Language) -> String {

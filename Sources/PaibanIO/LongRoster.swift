@@ -12,6 +12,8 @@ enum LongRoster {
         var name: Int?
         var date: Int
         var shift: Int
+        /// The meal round's start, when the file has the column.
+        var breakStart: Int?
         /// Header texts of the columns not used.
         var ignored: [String]
     }
@@ -40,7 +42,7 @@ enum LongRoster {
                                        + "(employee_id, id, 工号, 员工编号 or employee_name, 姓名)")
                     return
                 }
-                self = .complete(Columns(id: found[.id], name: found[.name], date: date, shift: shift, ignored: ignored))
+                self = .complete(Columns(id: found[.id], name: found[.name], date: date, shift: shift, breakStart: found[.breakStart], ignored: ignored))
             case (_?, nil) where person:
                 self = .incomplete("the header has a date column but no shift column (shift, 班次)")
             case (nil, _?) where person:
@@ -74,7 +76,15 @@ enum LongRoster {
             }
             let date = try self.date(record, column: header.date, context: context)
             let value = try context.value(record, column: header.shift)
-            entries.append(RosterReader.Entry(person: person, date: date, value: value, row: record.row, column: header.date))
+            var breakStart: MinuteOfDay?
+            if let column = header.breakStart, case let text = Cell.trim(record.field(column)), !text.isEmpty {
+                guard let minute = Clock.parse(text) else {
+                    throw context.error(row: record.row, column: column, "'\(text)' is not a time of day (HH:MM) for the meal round")
+                }
+                // A round after midnight belongs to the night shift of the day before it started.
+                if case .work(let s) = value.assignment, minute < context.scenario.shifts[s].start { breakStart = minute + 1440 } else { breakStart = minute }
+            }
+            entries.append(RosterReader.Entry(person: person, date: date, value: value, row: record.row, column: header.date, breakStart: breakStart))
         }
         return (entries, unknown)
     }

@@ -74,6 +74,8 @@ public enum RosterReader {
         var row: Int
         /// The cell to blame for the date (the date cell in the long form, the day's cell in the wide form).
         var column: Int
+        /// The meal round's start, long form only.
+        var breakStart: MinuteOfDay? = nil
     }
 
     static func assemble(_ entries: [Entry], layout: RosterFile.Layout, decoded: TextDecoding.Decoded, table: CSVTable,
@@ -102,6 +104,7 @@ public enum RosterReader {
             seen[p][entry.date.dayNumber] = entry.row
             if let d = period.offset(of: entry.date) {
                 roster[p, d] = entry.value.assignment
+                roster.breaks[p][d] = entry.breakStart
                 given[p][d] = true
                 if case .leave(let kind) = entry.value { leaveKinds[p][d] = kind }
             } else {

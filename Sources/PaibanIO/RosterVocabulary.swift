@@ -56,7 +56,7 @@ enum Cell {
 
 /// What a header cell names.
 enum HeaderWord: Equatable {
-    case id, name, date, shift
+    case id, name, date, shift, breakStart
 
     static func of(_ text: String) -> HeaderWord? {
         let k = Cell.key(text)
@@ -65,6 +65,7 @@ enum HeaderWord: Equatable {
         if names.contains(k) || k.contains("姓名") { return .name }
         if dates.contains(k) { return .date }
         if shifts.contains(k) { return .shift }
+        if breakStarts.contains(k) { return .breakStart }
         return nil
     }
 
@@ -73,6 +74,8 @@ enum HeaderWord: Equatable {
     static let names: Set<String> = ["name", "employeename", "employee", "staffname", "staff", "agent", "员工", "名字", "人员",
                                      "职工", "员工名称"]
     static let dates: Set<String> = ["date", "day", "workdate", "shiftdate", "日期", "排班日期", "工作日期"]
+    /// The meal round's start (`solve` writes break_start).
+    static let breakStarts: Set<String> = ["breakstart", "break", "lunch", "mealstart", "吃饭", "吃饭时间", "午餐", "用餐"]
     static let shifts: Set<String> = ["shift", "shiftcode", "code", "班次", "班别", "班型", "班种", "排班", "班次代码"]
 
     /// The label of a summary or notes row under a wide table ("合计", "早班人数", "备注"), never a person.

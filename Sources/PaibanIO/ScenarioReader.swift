@@ -17,12 +17,14 @@ public enum ScenarioReader {
                                             "staff", "demand", "rules", "weights", "calendar"])
         var context = Context(file: file)
         context.period = try readPeriod(try top.required("period"))
-        let slot = try top["slot_minutes"]?.int() ?? 60
-        guard [15, 30, 60].contains(slot) else { throw top["slot_minutes"]!.error("must be 15, 30 or 60") }
+        let declaredSlot = try top["slot_minutes"]?.int() ?? 60
+        guard [15, 30, 60].contains(declaredSlot) else { throw top["slot_minutes"]!.error("must be 15, 30 or 60") }
         context.groups = try (top["groups"]?.list() ?? []).map { try $0.string() }
         context.shifts = try readShifts(try top.required("shifts"), groups: context.groups)
+        let slot = try refinedSlot(declaredSlot, shifts: context.shifts, node: top.required("shifts"))
         context.contracts = try readContracts(top["contracts"])
         var rules = try readRules(top["rules"], shifts: context.shifts)
+        if let away = try top["rules"]?.fields(allowed: ruleFields)["away_at_once"] { rules.awayLimits = try readAwayLimits(away, context: context) }
         if let weights = top["weights"] { rules.weights = try readWeights(weights) }
         context.defaultRequestWeight = rules.weights.requestDefault
         let (staff, requests) = try readStaff(try top.required("staff"), context: context)
@@ -92,7 +94,7 @@ public enum ScenarioReader {
         let items = try node.list()
         guard !items.isEmpty else { throw node.error("at least one shift type is needed") }
         for item in items {
-            let f = try item.fields(allowed: ["code", "name", "start", "end", "paid_hours", "paid_minutes", "groups", "night"])
+            let f = try item.fields(allowed: ["code", "name", "start", "end", "paid_hours", "paid_minutes", "groups", "night", "meal"])
             let codeNode = try f.required("code")
             let code = try codeNode.string()
             guard !code.isEmpty, !["OFF", "LEAVE", "休", "假"].contains(code.uppercased()) else {
@@ -116,6 +118,12 @@ public enum ScenarioReader {
             }
             var shift = ShiftType(code: code, name: try f["name"]?.string() ?? code, start: start, end: end,
                                   paidMinutes: paid, groups: shiftGroups, nightOverride: night)
+            if let node = f["meal"] {
+                let meal = try readMeal(node, shift: shift)
+                shift.meal = meal
+                // An unpaid break comes off the paid time unless the scenario states the paid time itself.
+                if paid == nil, !meal.paid { paid = shift.durationMinutes - meal.length }
+            }
             if let paid, paid > shift.durationMinutes { throw (f["paid_hours"] ?? f["paid_minutes"])!.error("paid time is longer than the shift (\(shift.durationMinutes / 60) h)") }
             shift.paidMinutes = paid ?? shift.durationMinutes
             shifts.append(shift)
@@ -123,11 +131,59 @@ public enum ScenarioReader {
         return shifts
     }
 
+    /// `meal: {window: "11:45-13:00", length: 30, step: 15, paid: false}`: one round per person, inside the
+    /// window and the shift, starting every `step` minutes from the window's start.
+    static func readMeal(_ node: YAMLNode, shift: ShiftType) throws -> MealBreak {
+        let f = try node.fields(allowed: ["window", "length", "step", "paid"])
+        let windowNode = try f.required("window")
+        let parts = try windowNode.string().split(separator: "-").map { String($0) }
+        guard parts.count == 2, var from = Clock.parse(parts[0]), var to = Clock.parse(parts[1]) else {
+            throw windowNode.error("a meal window is written \"11:45-13:00\"")
+        }
+        // Measured from the shift's own day: a window after midnight on a night shift lies on the next day.
+        if from < shift.start { from += 1440 }
+        if to <= from { to += 1440 }
+        let length = try f.required("length").int(in: 5...240)
+        let step = try f["step"]?.int(in: 5...240) ?? length
+        guard from >= shift.start, to <= shift.absoluteEnd else {
+            throw windowNode.error("the meal window \(parts[0])-\(parts[1]) is not inside shift \(shift.code) (\(Clock.format(shift.start))-\(Clock.format(shift.end)))")
+        }
+        let meal = MealBreak(windowStart: from, windowEnd: to, length: length, step: step, paid: try f["paid"]?.bool() ?? false)
+        guard !meal.rounds.isEmpty else { throw node.error("a \(length)-minute round does not fit in the window \(parts[0])-\(parts[1])") }
+        return meal
+    }
+
+    /// The demand grid must resolve every meal round: the slot length becomes the greatest common divisor
+    /// of the scenario's slot and the rounds' times (an hourly scenario with rounds at 11:45 counts in 15 minutes).
+    static func refinedSlot(_ slot: Int, shifts: [ShiftType], node: YAMLNode) throws -> Int {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var g = slot
+        for meal in shifts.compactMap(\.meal) { for v in [meal.length, meal.step, meal.windowStart, meal.windowEnd] { g = gcd(g, v) } }
+        guard [15, 30, 60].contains(g) else {
+            throw node.error("meal rounds must fall on a 15-minute grid (their times need \(g)-minute slots)")
+        }
+        return g
+    }
+
+    static func readAwayLimits(_ node: YAMLNode?, context: Context) throws -> [AwayLimit] {
+        try (node?.list() ?? []).map { item in
+            let f = try item.fields(allowed: ["group", "max", "share"])
+            let group = try context.group(try f.required("group"))
+            switch (f["max"], f["share"]) {
+            case (let max?, nil): return AwayLimit(group: group, limit: .count(try max.int(in: 0...10_000)))
+            case (nil, let share?): return AwayLimit(group: group, limit: .share(try share.double(in: 0...1)))
+            default: throw item.error("an away limit has either 'max' (people) or 'share' (0.5 = at most half)")
+            }
+        }
+    }
+
+    static let ruleFields = ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours",
+                             "holiday_day_rate", "holiday_pay_multiplier", "away_at_once"]
+
     static func readRules(_ node: YAMLNode?, shifts: [ShiftType]) throws -> RuleSet {
         var rules = RuleSet()
         guard let node else { return rules }
-        let f = try node.fields(allowed: ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours",
-                                          "holiday_day_rate", "holiday_pay_multiplier"])
+        let f = try node.fields(allowed: ruleFields)
         if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.double(in: 0...48) }
         let context = Context(file: node.file, shifts: shifts)
         for pair in try f["forbidden_successions"]?.list() ?? [] {

@@ -28,6 +28,13 @@ public enum RosterTable {
             }
             out += line + pad(String(worked), 6, right: true) + pad(MonthlyHours.hours(Double(minutes)), 7, right: true)
                 + pad(String(nights), 8, right: true) + "\n"
+            // Meal rounds on a line of their own under the person: the minute past the hour, e.g. 12:15 as "15"
+            // with the hour shown once in the line's label.
+            let rounds = days.indices.map { roster.breaks[p][$0] }
+            if rounds.contains(where: { $0 != nil }) {
+                let hours = Set(rounds.compactMap { $0.map { Clock.format($0).prefix(2) } }).sorted().joined(separator: "/")
+                out += pad("  lunch \(hours):", nameWidth) + rounds.map { pad($0.map { String(Clock.format($0).suffix(2)) } ?? "", cell, right: true) }.joined() + "\n"
+            }
         }
         return out
     }

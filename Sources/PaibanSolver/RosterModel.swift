@@ -28,7 +28,10 @@ struct RosterModel {
                 roster[p, d] = .leave
             }
         }
-        for cell in x.cells where values[cell.column] > 0.5 { roster[cell.person, cell.day] = .work(cell.shift) }
+        for cell in x.cells where values[cell.column] > 0.5 {
+            roster[cell.person, cell.day] = .work(cell.shift)
+            roster.breaks[cell.person][cell.day] = x.rounds[cell.column]?.first { values[$0.column] > 0.5 }?.start
+        }
         return roster
     }
 

@@ -23,7 +23,7 @@ public enum Solver {
         search.report("bound", nil)
         var incumbent = try search.start()
         if feasible { try search.improve(&incumbent) }
-        let settled = try search.problem.settle(incumbent.values, cells: model.x.cells, deadline: deadline) ?? incumbent
+        let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
         if NeighbourhoodSearch(model: model, index: search.index, seed: 0).isElastic(settled) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
         }
@@ -58,7 +58,7 @@ struct Search {
     func start() throws -> Incumbent {
         var best: Incumbent?
         for urgent in [0.6, 0.7, 0.8, 0.9] {
-            guard let start = try problem.settle(GreedyStart(model: model, urgent: urgent).roster(), cells: model.x.cells, deadline: deadline) else {
+            guard let start = try problem.settle(GreedyStart(model: model, urgent: urgent).roster(), integerColumns: model.x.integerColumns, deadline: deadline) else {
                 throw SolverError.glpkFatal("the elastic model has no solution")
             }
             if best == nil || start.objective < best!.objective { best = start }

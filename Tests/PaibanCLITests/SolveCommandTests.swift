@@ -34,7 +34,7 @@ struct SolveCommandTests {
                               with: "{id: P4, name: 赵六, group: 热线, contract: 标准, leave: [{from: 2027-03-02, to: 2027-03-06, kind: 事假}]}")
         .replacingOccurrences(of: "  min_rest_hours: 11", with: "  min_rest_hours: 11\n  leave_credit_hours: 0")
 
-    static let rosterHeader = "employee_id,employee_name,date,shift"
+    static let rosterHeader = "employee_id,employee_name,date,shift,break_start"
     static let coverageHeader = "date,slot_start,slot_end,group,required,assigned,short,over"
     static let summaryKeys: Set<String> = ["status", "stopped_by", "objective", "best_bound", "gap", "penalties",
                                            "under_cover_person_hours", "findings", "conflicts", "build_seconds",
@@ -59,7 +59,7 @@ struct SolveCommandTests {
         #expect(roster[0].joined(separator: ",") == Self.rosterHeader)
         let rows = roster.dropFirst()
         #expect(rows.count == 4 * 7)
-        #expect(rows.allSatisfy { $0.count == 4 })
+        #expect(rows.allSatisfy { $0.count == 5 })
         var cells: [String: String] = [:]
         for row in rows { cells["\(row[0])|\(row[2])"] = row[3] }
         for id in ["P1", "P2", "P3", "P4"] {
@@ -242,13 +242,13 @@ struct SolveCommandTests {
         let rows = csvRows(try p.read("out/roster.csv"))
         #expect(rows.first?.joined(separator: ",") == Self.rosterHeader)
         #expect(rows.count - 1 == 24 * 31)
-        let codes = Set(rows.dropFirst().map { $0.last ?? "" })
+        let codes = Set(rows.dropFirst().map { $0[3] })
         #expect(codes.isSubset(of: ["M", "D", "E", "N", "OFF", "LEAVE"]), "\(codes)")
         // 王芳 (S02) is on annual leave 15-19 March, and only then.
-        let leave = rows.filter { $0.first == "S02" && $0.last == "LEAVE" }.map { $0[2] }
+        let leave = rows.filter { $0.first == "S02" && $0[3] == "LEAVE" }.map { $0[2] }
         #expect(leave == (15...19).map { "2027-03-\($0)" })
         // 李娜 (S03) is not night-eligible.
-        #expect(!rows.contains { $0.first == "S03" && $0.last == "N" })
+        #expect(!rows.contains { $0.first == "S03" && $0[3] == "N" })
 
         // HR's check of the solved roster agrees with the solver's own audit: clean, same penalty.
         let check = try p.run(["check", p.path("out/roster.csv"), "--scenario", scenario, "--format", "json"])

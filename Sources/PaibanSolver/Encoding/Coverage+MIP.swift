@@ -8,9 +8,16 @@ extension Coverage: MIPEncodable {
         let demand = scenario.demand
         // onDuty[day][slot]: the assignment cells on duty in that slot.
         var onDuty = Array(repeating: Array(repeating: [(person: Int, column: Int, shift: Int)](), count: demand.slotsPerDay), count: scenario.dayCount)
+        // away[day][slot]: the meal-round columns that take someone off the desk in that slot.
+        var away = Array(repeating: Array(repeating: [(person: Int, column: Int, shift: Int)](), count: demand.slotsPerDay), count: scenario.dayCount)
         for cell in x.cells {
             for (offset, slot) in scenario.coveredSlots[cell.shift] where cell.day + offset < scenario.dayCount {
                 onDuty[cell.day + offset][slot].append((cell.person, cell.column, cell.shift))
+            }
+            for round in x.rounds[cell.column] ?? [] {
+                for (offset, slot) in scenario.roundSlots[cell.shift][round.index] where cell.day + offset < scenario.dayCount {
+                    away[cell.day + offset][slot].append((cell.person, round.column, cell.shift))
+                }
             }
         }
         let history = CoverageGrid(Roster(people: scenario.staff.count, days: scenario.dayCount), in: scenario)
@@ -20,6 +27,7 @@ extension Coverage: MIPEncodable {
                     let need = Double(demand.required[d][slot][g] - history.assigned[d][slot][g])
                     guard need > 0 else { continue }
                     var terms = onDuty[d][slot].filter { scenario.counts(person: $0.person, shift: $0.shift, toward: group) }.map { ($0.column, 1.0) }
+                        + away[d][slot].filter { scenario.counts(person: $0.person, shift: $0.shift, toward: group) }.map { ($0.column, -1.0) }
                     terms.append((model.addColumn("short_\(d)_\(slot)_\(g)", upper: need, cost: Self.slotPenalty(day: d, slot: slot, group: g, in: scenario), term: id, anchor: .init(day: d)), 1))
                     model.addRow("cover_\(d)_\(slot)_\(g)", terms, lower: need)
                 }

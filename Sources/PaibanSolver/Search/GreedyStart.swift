@@ -95,6 +95,13 @@ struct GreedyStart {
             for p in people where today[p] == nil && urgency(p) >= urgent {
                 if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
             }
+            // Meal rounds in turn among those on each meal shift, so that a group is not all away at once.
+            var turn: [Int: Int] = [:]
+            for p in people {
+                guard let s = today[p], let column = x.x(p, d, s), let rounds = x.rounds[column], !rounds.isEmpty else { continue }
+                values[rounds[turn[s, default: 0] % rounds.count].column] = 1
+                turn[s, default: 0] += 1
+            }
             for p in people {
                 if let s = today[p] { run[p] += 1; last[p] = s } else { run[p] = 0; last[p] = nil }
             }

@@ -6,6 +6,8 @@
 struct NeighbourhoodSearch {
     let subproblem: Subproblem
     let cells: [(column: Int, person: Int, day: Int, shift: Int)]
+    /// Meal-round columns of each assignment column: freed with it.
+    let rounds: [Int: [Int]]
     let people: Int
     let dayCount: Int
     /// Elastic slack columns and the person whose row they relax.
@@ -23,6 +25,7 @@ struct NeighbourhoodSearch {
         let seed = seed &* 0x9E37_79B9_7F4A_7C15
         subproblem = Subproblem(model: model.linear, index: index)
         cells = model.x.cells
+        rounds = model.x.rounds.mapValues { $0.map(\.column) }
         people = model.scenario.staff.count
         dayCount = model.scenario.dayCount
         elastic = model.linear.columns.indices.compactMap { j in
@@ -54,7 +57,7 @@ struct NeighbourhoodSearch {
             // Stuck for long: one wide part (everyone, two weeks around something that costs) with more time.
             let kick = idle % 24 == 23
             let free = kick ? wideNeighbourhood(around: costing) : chooseNeighbourhood(around: breakers(incumbent), costing: costing)
-            let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
+            let columns = cells.filter { free($0.person, $0.day) }.flatMap { [$0.column] + (rounds[$0.column] ?? []) }
             let began = deadline.elapsed
             let limit = min(stepSeconds * (kick ? 4 : 1), deadline.remaining)
             if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) {

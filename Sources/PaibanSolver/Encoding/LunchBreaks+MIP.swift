@@ -1,0 +1,45 @@
+import Paiban
+
+/// The rounds themselves are part of the variable layout (one binary per round, summing to the
+/// assignment). Here: per group with an away limit, day and lunch slot, away <= count, or
+/// away <= share * on duty (integrality rounds it down); "never all away" for counts (and shares of 1 or
+/// more) as: for each person on duty, on duty - away - that person >= 0.
+extension LunchBreaks: MIPEncodable {
+    func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
+        guard !scenario.rules.awayLimits.isEmpty else { return }
+        let slots = Self.mealSlots(in: scenario).filter { $0 < scenario.demand.slotsPerDay }.sorted()
+        for limit in scenario.rules.awayLimits {
+            for e in 0..<scenario.dayCount {
+                for t in slots {
+                    var duty: [(Int, Double)] = [], away: [(Int, Double)] = []
+                    for cell in x.cells where scenario.staff[cell.person].serves(limit.group) && (cell.day == e || cell.day == e - 1) {
+                        guard scenario.coveredSlots[cell.shift].contains(where: { $0.dayOffset == e - cell.day && $0.slot == t }) else { continue }
+                        duty.append((cell.column, 1))
+                        for round in x.rounds[cell.column] ?? []
+                        where scenario.roundSlots[cell.shift][round.index].contains(where: { $0.dayOffset == e - cell.day && $0.slot == t }) {
+                            away.append((round.column, 1))
+                        }
+                    }
+                    guard !away.isEmpty else { continue }
+                    let origin = RowOrigin(rule: id, person: nil, days: [e], text: Text(.rowMealAway, [
+                        "group": .verbatim(limit.group), "date": .date(scenario.period.date(e)),
+                        "at": .verbatim(Clock.format(scenario.demand.slotStart(t)))]))
+                    var keepOne = false
+                    switch limit.limit {
+                    case .count(let n):
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away, upper: Double(n), origin: origin)
+                        keepOne = true
+                    case .share(let share):
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + duty.map { ($0.0, -share) }, upper: 0, origin: origin)
+                        keepOne = share >= 1
+                    }
+                    if keepOne {
+                        for (j, _) in duty {
+                            model.addRow("keep_\(limit.group)_\(e)_\(t)_\(j)", duty + away.map { ($0.0, -1) } + [(j, -1)], lower: 0, origin: origin)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
