@@ -95,17 +95,38 @@ struct GreedyStart {
             for p in people where today[p] == nil && urgency(p) >= urgent {
                 if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
             }
-            // Meal rounds in turn among those on each meal shift, so that a group is not all away at once.
-            var turn: [Int: Int] = [:]
-            for p in people {
-                guard let s = today[p], let column = x.x(p, d, s), let rounds = x.rounds[column], !rounds.isEmpty else { continue }
-                values[rounds[turn[s, default: 0] % rounds.count].column] = 1
-                turn[s, default: 0] += 1
-            }
+            assignRounds(day: d, today: today, into: &values)
             for p in people {
                 if let s = today[p] { run[p] += 1; last[p] = s } else { run[p] = 0; last[p] = nil }
             }
         }
         return values
+    }
+
+    /// Meal rounds for the people working on day d: each takes the round that keeps the groups' away
+    /// counts furthest below their limits (people on duty in a slot of a group, rounded down share or count).
+    private func assignRounds(day d: Int, today: [Int?], into values: inout [Double]) {
+        let scenario = model.scenario
+        let limits = scenario.rules.awayLimits
+        var away: [String: [Int: Int]] = [:]   // group -> slot -> people away
+        func onDuty(_ group: String, _ slot: Int) -> Int {
+            scenario.staff.indices.filter { p in
+                scenario.staff[p].serves(group) && today[p].map { s in scenario.coveredSlots[s].contains { $0 == (0, slot) } } == true
+            }.count
+        }
+        for p in scenario.staff.indices {
+            guard let s = today[p], let column = model.x.x(p, d, s), let rounds = model.x.rounds[column], !rounds.isEmpty else { continue }
+            let groups = limits.filter { scenario.staff[p].serves($0.group) }
+            let best = rounds.min { a, b in
+                func pressure(_ round: (column: Int, start: MinuteOfDay, index: Int)) -> Int {
+                    scenario.roundSlots[s][round.index].map { slot in
+                        groups.map { limit in (away[limit.group]?[slot.slot] ?? 0) + 1 - limit.most(onDuty: onDuty(limit.group, slot.slot)) }.max() ?? 0
+                    }.max() ?? 0
+                }
+                return pressure(a) < pressure(b)
+            }!
+            values[best.column] = 1
+            for slot in scenario.roundSlots[s][best.index] { for limit in groups { away[limit.group, default: [:]][slot.slot, default: 0] += 1 } }
+        }
     }
 }
