@@ -4,6 +4,9 @@ public struct Demand: Hashable, Sendable {
     public static let anyGroup = "*"
 
     public let slotMinutes: Int
+    /// The slot length the scenario was written with; finer `slotMinutes` come from meal rounds. Reports
+    /// merge the finer slots back where nothing differs inside a written slot.
+    public var reportMinutes: Int
     /// Demand groups in a fixed order; `anyGroup` first when present.
     public let groups: [String]
     /// required[day][slot][group]
@@ -14,6 +17,7 @@ public struct Demand: Hashable, Sendable {
 
     public init(days: Int, slotMinutes: Int, groups: [String]) {
         self.slotMinutes = slotMinutes
+        reportMinutes = slotMinutes
         self.groups = groups
         required = Array(repeating: Array(repeating: Array(repeating: 0, count: groups.count), count: 1440 / slotMinutes), count: days)
         weight = Array(repeating: Array(repeating: Array(repeating: 1, count: groups.count), count: 1440 / slotMinutes), count: days)

@@ -24,6 +24,7 @@ extension ScenarioReader {
         let used = Set(lines.map(\.group))
         let groups = ([Demand.anyGroup] + context.groups).filter(used.contains)
         var demand = Demand(days: context.period.dayCount, slotMinutes: slotMinutes, groups: groups)
+        demand.reportMinutes = max(slotMinutes, context.declaredSlotMinutes)
         for line in lines {
             let g = groups.firstIndex(of: line.group)!
             for d in line.days { for slot in line.slots { demand.set(day: d, slot: slot, group: g, to: line.required, weight: line.weight) } }

@@ -22,6 +22,7 @@ public enum ScenarioReader {
         context.groups = try (top["groups"]?.list() ?? []).map { try $0.string() }
         context.shifts = try readShifts(try top.required("shifts"), groups: context.groups)
         let slot = try refinedSlot(declaredSlot, shifts: context.shifts, node: top.required("shifts"))
+        context.declaredSlotMinutes = declaredSlot
         context.contracts = try readContracts(top["contracts"])
         var rules = try readRules(top["rules"], shifts: context.shifts)
         if let away = try top["rules"]?.fields(allowed: ruleFields)["away_at_once"] { rules.awayLimits = try readAwayLimits(away, context: context) }
@@ -50,6 +51,7 @@ public enum ScenarioReader {
         var shifts: [ShiftType] = []
         var contracts: [String: (Contract, YAMLNode)] = [:]
         var defaultRequestWeight = 5.0
+        var declaredSlotMinutes = 60
 
         func shift(_ node: YAMLNode) throws -> Int { try shift(try node.string(), at: node) }
 

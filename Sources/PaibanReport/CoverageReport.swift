@@ -21,13 +21,19 @@ public struct CoverageReport: Sendable {
         let grid = CoverageGrid(roster, in: scenario)
         let demand = scenario.demand
         var rows: [Row] = []
+        // Finer slots (from meal rounds) are merged back into the scenario's own slots wherever nothing
+        // differs inside one, so the file is fine-grained only around the lunch window.
+        let perReport = max(1, demand.reportMinutes / demand.slotMinutes)
         for d in 0..<scenario.dayCount {
-            for slot in 0..<demand.slotsPerDay {
+            for first in stride(from: 0, to: demand.slotsPerDay, by: perReport) {
                 for (g, group) in demand.groups.enumerated() {
-                    rows.append(Row(date: scenario.period.date(d), slotStart: demand.slotStart(slot),
-                                    slotEnd: demand.slotStart(slot) + demand.slotMinutes,
-                                    group: group == Demand.anyGroup ? "all" : group,
-                                    required: demand.required[d][slot][g], assigned: grid.assigned[d][slot][g]))
+                    let slots = first..<min(demand.slotsPerDay, first + perReport)
+                    let uniform = slots.allSatisfy { demand.required[d][$0][g] == demand.required[d][first][g] && grid.assigned[d][$0][g] == grid.assigned[d][first][g] }
+                    for part in uniform ? [slots] : slots.map { $0..<($0 + 1) } {
+                        rows.append(Row(date: scenario.period.date(d), slotStart: demand.slotStart(part.lowerBound),
+                                        slotEnd: demand.slotStart(part.upperBound), group: group == Demand.anyGroup ? "all" : group,
+                                        required: demand.required[d][part.lowerBound][g], assigned: grid.assigned[d][part.lowerBound][g]))
+                    }
                 }
             }
         }
@@ -39,12 +45,12 @@ public struct CoverageReport: Sendable {
     /// people again), else of all group lines together.
     public var shortHours: Double {
         let total = rows.filter { $0.group == "all" }
-        return Double((total.isEmpty ? rows : total).reduce(0) { $0 + $1.short } * slotMinutes) / 60
+        return (total.isEmpty ? rows : total).reduce(0.0) { $0 + Double($1.short * ($1.slotEnd - $1.slotStart)) } / 60
     }
 
     /// Missing person-hours per group.
     public var shortHoursByGroup: [String: Double] {
-        Dictionary(grouping: rows, by: \.group).mapValues { Double($0.reduce(0) { $0 + $1.short } * slotMinutes) / 60 }
+        Dictionary(grouping: rows, by: \.group).mapValues { $0.reduce(0.0) { $0 + Double($1.short * ($1.slotEnd - $1.slotStart)) } / 60 }
     }
 
     public func renderCSV() -> String {

@@ -60,7 +60,7 @@ struct GreedyStart {
                     for g in demand.groups.indices where open[d + offset][slot][g] > 0 && scenario.counts(person: p, shift: s, toward: demand.groups[g]) { total += 1 }
                 }
                 // Prefer not to run past the soft limit on consecutive days.
-                return run[p] >= scenario.staff[p].contract.consecutiveSoft ? total * 0.5 : total
+                return run[p] >= scenario.staff[p].contract.consecutiveSoft ? total * 0.1 : total
             }
             func urgency(_ p: Int) -> Double {
                 let shiftsNeeded = (minutesNeeded[p][span] / Double(scenario.shifts.map(\.paidMinutes).max() ?? 480)).rounded(.up)

@@ -51,8 +51,13 @@ struct NeighbourhoodSearch {
     mutating func improve(_ incumbent: inout Incumbent, shared: SharedIncumbent, deadline: Deadline,
                           done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
         while !deadline.passed, !done(incumbent) {
+            // Threads follow their own trajectories (two chances to leave a local optimum) and take the
+            // shared best only once they are stuck, or while they still break hard rules.
             let best = shared.current
-            if best.objective < incumbent.objective - 1e-9 { incumbent = best }
+            if best.objective < incumbent.objective - 1e-9, idle >= 12 || isElastic(incumbent) {
+                incumbent = best
+                idle = 0
+            }
             let costing = priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor)
             // Stuck for long: one wide part (everyone, two weeks around something that costs) with more time.
             let kick = idle % 24 == 23
