@@ -6,6 +6,8 @@ public struct RuleSet: Hashable, Sendable {
     public var forbiddenSuccessions: [ForbiddenPair] = []
     /// Which night kinds count toward a person's monthly night cap and the fair spread of nights.
     public var nightCapCounts: Set<NightKind> = [.big]
+    /// Shifts whose closer must work the next day, to hand over [002].
+    public var handoverShifts: Set<Int> = []
     /// How many of a group may be at their meal round at once [002].
     public var awayLimits: [AwayLimit] = []
     /// Working time credited for a day of approved leave against the monthly hours band.

@@ -29,6 +29,8 @@ public enum Words {
         case holidayWork, statutoryHoliday
         // lunch-break
         case mealRoundMissing, mealRoundNotAllowed, mealRoundWithoutMeal, tooManyAway, rowMealAway
+        // handover
+        case handoverMissing, rowHandover
         // The rows of the integer program, named when a scenario is infeasible.
         case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession, rowBigSmallWeek
         /// A sentence that comes from outside the table and reads the same in every language.
@@ -160,6 +162,12 @@ public enum Words {
         case .rowMealAway: Entry(
             zh: "{group} {date} {at}同时吃饭的人数上限",
             en: "{group}: how many may be at lunch at once at {at} on {date}")
+        case .handoverMissing: Entry(
+            zh: "{person} {date}上{shift}班收尾，{next}却休息：交接班无人",
+            en: "{person} closes {shift} on {date} but rests on {next}: nobody to hand over")
+        case .rowHandover: Entry(
+            zh: "{person} {date}上{shift}班后次日须上班交接",
+            en: "{person}: after closing {shift} on {date}, works the next day to hand over")
         case .statutoryHoliday: Entry(
             zh: "法定节假日",
             en: "a statutory holiday")
@@ -210,6 +218,7 @@ public enum Words {
         "big-small-weeks": Entry(zh: "大小周", en: "big and small weeks"),
         "holiday-work": Entry(zh: "法定节假日上班", en: "holiday work"),
         "lunch-break": Entry(zh: "轮换吃饭", en: "lunch rotation"),
+        "handover": Entry(zh: "交接班", en: "handover"),
     ]
 
     public static func severity(_ severity: Finding.Severity, in language: Language) -> String {

@@ -180,7 +180,7 @@ public enum ScenarioReader {
     }
 
     static let ruleFields = ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours",
-                             "holiday_day_rate", "holiday_pay_multiplier", "away_at_once"]
+                             "holiday_day_rate", "holiday_pay_multiplier", "away_at_once", "handover_shifts"]
 
     static func readRules(_ node: YAMLNode?, shifts: [ShiftType]) throws -> RuleSet {
         var rules = RuleSet()
@@ -204,6 +204,7 @@ public enum ScenarioReader {
         if let rate = f["holiday_day_rate"] {
             do { rules.holidayDayRate = try PayFormula(try rate.string()) } catch let error as PayFormula.ParseError { throw rate.error(error.message) }
         }
+        for code in try f["handover_shifts"]?.list() ?? [] { rules.handoverShifts.insert(try context.shift(code)) }
         if let multiplier = f["holiday_pay_multiplier"] { rules.holidayPayMultiplier = try multiplier.double(in: 0...10) }
         if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.double(in: 0...24) * 60).rounded()) }
         return rules
