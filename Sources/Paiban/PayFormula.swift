@@ -59,23 +59,19 @@ public struct PayFormula: Hashable, Sendable, CustomStringConvertible {
         var rest: String { String(chars[min(i, chars.count)...]) }
         mutating func skipSpaces() { while i < chars.count, chars[i].isWhitespace { i += 1 } }
 
-        mutating func parseSum() throws -> Expression {
-            var left = try parseProduct()
-            while true {
-                skipSpaces()
-                guard i < chars.count, chars[i] == "+" || chars[i] == "-" else { return left }
-                let op = chars[i]; i += 1
-                left = .binary(op, left, try parseProduct())
-            }
-        }
+        mutating func parseSum() throws -> Expression { try parseLevel(["+", "-"]) { try $0.parseProduct() } }
 
-        mutating func parseProduct() throws -> Expression {
-            var left = try parseAtom()
+        mutating func parseProduct() throws -> Expression { try parseLevel(["*", "/"]) { try $0.parseAtom() } }
+
+        /// One precedence level: operands from `operand`, joined left to right by the level's operators.
+        private mutating func parseLevel(_ operators: Set<Character>, operand: (inout Parser) throws -> Expression) throws -> Expression {
+            var left = try operand(&self)
             while true {
                 skipSpaces()
-                guard i < chars.count, chars[i] == "*" || chars[i] == "/" else { return left }
-                let op = chars[i]; i += 1
-                left = .binary(op, left, try parseAtom())
+                guard i < chars.count, operators.contains(chars[i]) else { return left }
+                let op = chars[i]
+                i += 1
+                left = .binary(op, left, try operand(&self))
             }
         }
 
