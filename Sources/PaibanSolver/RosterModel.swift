@@ -18,7 +18,11 @@ struct RosterModel {
         }
         self.linear = linear
         self.scenario = scenario
+        elasticColumns = linear.columns.indices.filter { linear.columns[$0].term == LinearModel.elasticTerm }
     }
+
+    /// The slack columns of the hard rows (elastic model only).
+    let elasticColumns: [Int]
 
     /// The roster a solution vector describes.
     func roster(from values: [Double]) -> Roster {
@@ -34,6 +38,9 @@ struct RosterModel {
         }
         return roster
     }
+
+    /// In the elastic model: whether some hard row gives (its slack is positive) in this solution.
+    func breaksHardRows(_ values: [Double]) -> Bool { elasticColumns.contains { values[$0] > 1e-6 } }
 
     /// Sizes reported in the summary.
     var size: ModelSize {

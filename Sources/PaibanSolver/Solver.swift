@@ -1,7 +1,7 @@
 import Foundation
 import Paiban
 
-/// Builds the integer program for a scenario, solves it with GLPK (relax-and-fix start, then
+/// Builds the integer program for a scenario, solves it with GLPK (greedy start, then
 /// large-neighbourhood search, with the LP relaxation as the bound), and audits the roster before
 /// returning it. One call is one synchronous solve on the calling thread: GLPK's memory belongs to
 /// the thread that allocates it.
@@ -24,7 +24,7 @@ public enum Solver {
         var incumbent = try search.start()
         if feasible { try search.improve(&incumbent) }
         let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
-        if NeighbourhoodSearch(model: model, index: search.index, seed: 0).isElastic(settled) || !feasible {
+        if model.breaksHardRows(settled.values) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
         }
         return try search.finish(settled, size: plain.size, buildSeconds: buildSeconds)

@@ -28,9 +28,8 @@ struct NeighbourhoodSearch {
         rounds = model.x.rounds.mapValues { $0.map(\.column) }
         people = model.scenario.staff.count
         dayCount = model.scenario.dayCount
-        elastic = model.linear.columns.indices.compactMap { j in
-            guard model.linear.columns[j].term == LinearModel.elasticTerm, let row = index.columnRows[j].first else { return nil }
-            return (j, model.linear.rows[row].origin?.person)
+        elastic = model.elasticColumns.compactMap { j in
+            index.columnRows[j].first.map { (j, model.linear.rows[$0].origin?.person) }
         }
         priced = model.linear.columns.indices.compactMap { j in
             let column = model.linear.columns[j]
