@@ -81,11 +81,11 @@ private struct Reader {
     mutating func read(_ text: String) throws -> CurtoisInstance {
         var section: Section?
         var seen: [Section: Int] = [:]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so it is matched whole; a lone "\r" also ends a line.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         for (index, raw) in lines.enumerated() {
             let lineNumber = index + 1
             var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             let content = line.trimmingCharacters(in: .whitespaces)
             if content.isEmpty || content.hasPrefix("#") { continue }
