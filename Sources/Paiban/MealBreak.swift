@@ -35,14 +35,20 @@ public struct AwayLimit: Hashable, Sendable {
 
     public var group: String
     public var limit: Limit
+    /// Someone from outside the group (office staff [002]) relieves a person who is alone on duty, so a lone
+    /// person may take their round; the group's cover then shows the gap unless demand allows it.
+    public var relief: Bool
 
-    public init(group: String, limit: Limit) {
+    public init(group: String, limit: Limit, relief: Bool = false) {
         self.group = group
         self.limit = limit
+        self.relief = relief
     }
 
-    /// Most people of the group who may be away when `onDuty` are on the shift: never all of them.
+    /// Most people of the group who may be away when `onDuty` are on the shift: never all of them, except a
+    /// lone person under relief.
     public func most(onDuty: Int) -> Int {
+        if relief && onDuty == 1 { return 1 }
         let allowed: Int
         switch limit {
         case .count(let n): allowed = n

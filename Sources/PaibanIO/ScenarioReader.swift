@@ -169,11 +169,12 @@ public enum ScenarioReader {
 
     static func readAwayLimits(_ node: YAMLNode?, context: Context) throws -> [AwayLimit] {
         try (node?.list() ?? []).map { item in
-            let f = try item.fields(allowed: ["group", "max", "share"])
+            let f = try item.fields(allowed: ["group", "max", "share", "relief"])
             let group = try context.group(try f.required("group"))
+            let relief = try f["relief"]?.bool() ?? false
             switch (f["max"], f["share"]) {
-            case (let max?, nil): return AwayLimit(group: group, limit: .count(try max.int(in: 0...10_000)))
-            case (nil, let share?): return AwayLimit(group: group, limit: .share(try share.double(in: 0...1)))
+            case (let max?, nil): return AwayLimit(group: group, limit: .count(try max.int(in: 0...10_000)), relief: relief)
+            case (nil, let share?): return AwayLimit(group: group, limit: .share(try share.double(in: 0...1)), relief: relief)
             default: throw item.error("an away limit has either 'max' (people) or 'share' (0.5 = at most half)")
             }
         }

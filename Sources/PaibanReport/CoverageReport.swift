@@ -16,6 +16,10 @@ public struct CoverageReport: Sendable {
 
     public let rows: [Row]
     public let slotMinutes: Int
+    /// Missing person-hours, per slot the larger of the total line's shortfall and the group lines' summed
+    /// shortfalls: a group and the total missing the same person count once, two posts each missing their
+    /// own person count twice, and a group short while the total is met still counts.
+    public let shortHours: Double
 
     public init(_ roster: Roster, scenario: Scenario) {
         let grid = CoverageGrid(roster, in: scenario)
@@ -39,13 +43,15 @@ public struct CoverageReport: Sendable {
         }
         self.rows = rows
         slotMinutes = demand.slotMinutes
-    }
-
-    /// Missing person-hours: of the total headcount where demand gives one (group lines count the same
-    /// people again), else of all group lines together.
-    public var shortHours: Double {
-        let total = rows.filter { $0.group == "all" }
-        return (total.isEmpty ? rows : total).reduce(0.0) { $0 + Double($1.short * ($1.slotEnd - $1.slotStart)) } / 60
+        var missing = 0
+        for d in 0..<scenario.dayCount {
+            for slot in 0..<demand.slotsPerDay {
+                let short = demand.groups.indices.map { grid.short(day: d, slot: slot, group: $0, demand: demand) }
+                let total = demand.groups.firstIndex(of: Demand.anyGroup).map { short[$0] } ?? 0
+                missing += max(total, short.reduce(0, +) - total)
+            }
+        }
+        shortHours = Double(missing * demand.slotMinutes) / 60
     }
 
     /// Missing person-hours per group.

@@ -64,6 +64,30 @@ struct LunchBreaksTests {
         #expect(findings.allSatisfy { $0.severity == .hard })
     }
 
+    /// Alone on duty: "never fewer than one left" forbids the round, unless office staff relieve (relief).
+    @Test func aLonePersonEatsOnlyUnderRelief() throws {
+        for relief in [false, true] {
+            var b = ScenarioBuilder(days: 2)
+            b.shifts = [Self.lunchShift]
+            b.slotMinutes = 15
+            b.person("P0", group: "desk")
+            b.need(1, from: 9, to: 17)
+            b.rules.awayLimits = [AwayLimit(group: "desk", limit: .count(1), relief: relief)]
+            let scenario = b.build()
+            var roster = scenario.roster(["DD"])
+            roster.breaks[0] = [720, 720]
+            #expect(Audit.run(roster, in: scenario).findings(rule).isEmpty == relief)
+            let result = try solve(scenario, timeLimit: 3)
+            if relief {
+                let solved = try #require(solvedRoster(result))
+                #expect(solved.breaks[0].allSatisfy { $0 != nil })
+            } else {
+                // Working needs a round and the round needs someone left: the lone person cannot work.
+                #expect(result.roster.map { $0.cells[0].allSatisfy { $0.shift == nil } } ?? true)
+            }
+        }
+    }
+
     @Test func coverageCountsPeopleAtLunchAsAway() {
         let scenario = desk(people: 2, need: 2, away: .count(1))
         var roster = scenario.roster(["DD", "DD"])

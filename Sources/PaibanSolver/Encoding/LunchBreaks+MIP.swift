@@ -3,7 +3,8 @@ import Paiban
 /// The rounds themselves are part of the variable layout (one binary per round, summing to the
 /// assignment). Here: per group with an away limit, day and lunch slot, away <= count, or
 /// away <= share * on duty (integrality rounds it down); "never all away" for counts (and shares of 1 or
-/// more) as: for each person on duty, on duty - away - that person >= 0.
+/// more) as: for each person on duty, on duty - away - that person >= 0. Under relief a binary `alone`, allowed
+/// only while at most one is on duty, adds the one round a lone person may take to each of these rows.
 extension LunchBreaks: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         guard !scenario.rules.awayLimits.isEmpty else { return }
@@ -24,18 +25,27 @@ extension LunchBreaks: MIPEncodable {
                     let origin = RowOrigin(rule: id, person: nil, days: [e], text: Text(.rowMealAway, [
                         "group": .verbatim(limit.group), "date": .date(scenario.period.date(e)),
                         "at": .verbatim(Clock.format(scenario.demand.slotStart(t)))]))
+                    // alone = 1 only if at most one is on duty: on duty + (cells - 1) * alone <= cells.
+                    var alone: [(Int, Double)] = []
+                    if limit.relief {
+                        let column = model.addColumn("alone_\(limit.group)_\(e)_\(t)", integer: true)
+                        model.addRow("alone_\(limit.group)_\(e)_\(t)", duty + [(column, Double(duty.count - 1))], upper: Double(duty.count))
+                        alone = [(column, 1)]
+                    }
                     var keepOne = false
                     switch limit.limit {
                     case .count(let n):
-                        model.addRow("away_\(limit.group)_\(e)_\(t)", away, upper: Double(n), origin: origin)
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + alone.map { ($0.0, -Double(max(0, 1 - n))) }, upper: Double(n), origin: origin)
                         keepOne = true
                     case .share(let share):
-                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + duty.map { ($0.0, -share) }, upper: 0, origin: origin)
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + duty.map { ($0.0, -share) } + alone.map { ($0.0, -(1 - min(share, 1))) },
+                                     upper: 0, origin: origin)
                         keepOne = share >= 1
                     }
                     if keepOne {
                         for (j, _) in duty {
-                            model.addRow("keep_\(limit.group)_\(e)_\(t)_\(j)", duty + away.map { ($0.0, -1) } + [(j, -1)], lower: 0, origin: origin)
+                            model.addRow("keep_\(limit.group)_\(e)_\(t)_\(j)", duty + away.map { ($0.0, -1) } + [(j, -1)] + alone,
+                                         lower: 0, origin: origin)
                         }
                     }
                 }

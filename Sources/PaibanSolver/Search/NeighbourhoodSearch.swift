@@ -23,7 +23,9 @@ struct NeighbourhoodSearch {
     init(model: RosterModel, index: ModelIndex, seed: UInt64) {
         // Neighbouring seeds must not give neighbouring streams: spread them.
         let seed = seed &* 0x9E37_79B9_7F4A_7C15
-        subproblem = Subproblem(model: model.linear, index: index)
+        var isDecision = Array(repeating: false, count: model.linear.columns.count)
+        for j in model.x.integerColumns { isDecision[j] = true }
+        subproblem = Subproblem(model: model.linear, index: index, isDecision: isDecision)
         cells = model.x.cells
         rounds = model.x.rounds.mapValues { $0.map(\.column) }
         people = model.scenario.staff.count

@@ -25,13 +25,16 @@ struct ModelIndex {
 }
 
 /// A neighbourhood as a small GLPK problem of its own: the free assignment variables, the rows they
-/// appear in (with the fixed variables' contribution moved to the bounds), and the priced continuous
-/// columns of those rows. Each continuous column of the roster model sits in exactly one row, so the
-/// sub-model's objective differs from the full objective by a constant. Solving only this, rather than
+/// appear in (with the fixed variables' contribution moved to the bounds), and the helper columns of those
+/// rows. Each priced helper column of the roster model sits in exactly one row, so the sub-model's
+/// objective differs from the full objective by a constant. Solving only this, rather than
 /// the full model with fixed bounds, keeps every node LP of GLPK's branch-and-cut small.
 struct Subproblem {
     let model: LinearModel
     let index: ModelIndex
+    /// The roster's decisions (assignments and meal rounds): outside the neighbourhood they are fixed.
+    /// Other columns, continuous or integer helpers such as "alone on duty", are re-optimised in every part.
+    let isDecision: [Bool]
 
     /// Re-optimises the free columns; returns the improved incumbent, or nil if GLPK found nothing better.
     func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double) throws -> Incumbent? {
@@ -39,6 +42,14 @@ struct Subproblem {
         for j in free { isFree[j] = true }
         var rows = Set<Int>()
         for j in free { rows.formUnion(index.columnRows[j]) }
+        // An integer helper (not a decision) that enters the part brings all its rows: it may change value,
+        // and every row it sits in must still hold.
+        for i in Array(rows) {
+            for k in index.entryRange[i] {
+                let j = Int(model.entryColumns[k]) - 1
+                if !isDecision[j], model.columns[j].isInteger { rows.formUnion(index.columnRows[j]) }
+            }
+        }
         var sub = LinearModel()
         var map: [Int: Int] = [:]      // full column -> sub column
         var back: [Int] = []           // sub column -> full column
@@ -56,7 +67,7 @@ struct Subproblem {
             var fixed = 0.0
             for k in index.entryRange[i] {
                 let j = Int(model.entryColumns[k]) - 1, a = model.entryValues[k]
-                if isFree[j] || !model.columns[j].isInteger { terms.append((column(j), a)) } else { fixed += a * incumbent.values[j] }
+                if isFree[j] || !isDecision[j] { terms.append((column(j), a)) } else { fixed += a * incumbent.values[j] }
             }
             let row = model.rows[i]
             sub.addRow(row.name, terms, lower: row.lower.map { $0 - fixed }, upper: row.upper.map { $0 - fixed })
