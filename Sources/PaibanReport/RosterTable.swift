@@ -5,7 +5,9 @@ import Paiban
 public enum RosterTable {
     public static func render(_ roster: Roster, scenario: Scenario) -> String {
         let names = scenario.staff.map { "\($0.id) \($0.name)" }
-        let nameWidth = names.map(displayWidth).max() ?? 4
+        // Room for the lunch line's label under each person when the roster has meal rounds.
+        let hasRounds = roster.breaks.contains { $0.contains { $0 != nil } }
+        let nameWidth = max(names.map(displayWidth).max() ?? 4, hasRounds ? 18 : 0)
         let cell = max(2, scenario.shifts.map { displayWidth($0.code) }.max() ?? 1) + 1
         let days = scenario.period.days
         var out = pad("", nameWidth) + days.map { pad(String($0.day), cell, right: true) }.joined() + "  days  hours  nights\n"
@@ -28,12 +30,16 @@ public enum RosterTable {
             }
             out += line + pad(String(worked), 6, right: true) + pad(MonthlyHours.hours(Double(minutes)), 7, right: true)
                 + pad(String(nights), 8, right: true) + "\n"
-            // Meal rounds on a line of their own under the person: the minute past the hour, e.g. 12:15 as "15"
-            // with the hour shown once in the line's label.
+            // Meal rounds on a line of their own under the person, two characters a day: the hour when every
+            // round starts on the hour ("12" for 12:00), else the minutes past the hour the label names.
             let rounds = days.indices.map { roster.breaks[p][$0] }
             if rounds.contains(where: { $0 != nil }) {
+                let onTheHour = rounds.allSatisfy { ($0 ?? 0) % 60 == 0 }
                 let hours = Set(rounds.compactMap { $0.map { Clock.format($0).prefix(2) } }).sorted().joined(separator: "/")
-                out += pad("  lunch \(hours):", nameWidth) + rounds.map { pad($0.map { String(Clock.format($0).suffix(2)) } ?? "", cell, right: true) }.joined() + "\n"
+                let label = onTheHour ? "  lunch (hour)" : "  lunch \(hours):mm"
+                out += pad(label, nameWidth) + rounds.map { round in
+                    pad(round.map { String(onTheHour ? Clock.format($0).prefix(2) : Clock.format($0).suffix(2)) } ?? "", cell, right: true)
+                }.joined() + "\n"
             }
         }
         return out
