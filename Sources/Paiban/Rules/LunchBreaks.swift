@@ -19,9 +19,10 @@ public struct LunchBreaks: Rule {
         return (onDuty, away)
     }
 
-    /// Slots of each day in which some meal round can fall: where the away limits are checked.
-    public static func mealSlots(in scenario: Scenario) -> Set<Int> {
-        Set(scenario.roundSlots.flatMap { $0.flatMap { $0.map { $0.dayOffset * scenario.demand.slotsPerDay + $0.slot } } })
+    /// Slots of the day in which some meal round can fall: where the away limits are checked. Rounds
+    /// after midnight (a night shift's meal) are not limited.
+    public static func mealSlots(in scenario: Scenario) -> [Int] {
+        Set(scenario.roundSlots.flatMap { $0.flatMap { $0.filter { $0.dayOffset == 0 }.map(\.slot) } }).sorted()
     }
 
     public func audit(_ roster: Roster, in scenario: Scenario) -> [Finding] {
@@ -48,10 +49,8 @@ public struct LunchBreaks: Rule {
         }
         let slots = Self.mealSlots(in: scenario)
         for limit in scenario.rules.awayLimits {
-            for e in 0..<scenario.dayCount {
-                for k in slots.sorted() where k < scenario.demand.slotsPerDay * 2 {
-                    let day = e + k / scenario.demand.slotsPerDay, t = k % scenario.demand.slotsPerDay
-                    guard day < scenario.dayCount, k / scenario.demand.slotsPerDay == 0 else { continue }
+            for day in 0..<scenario.dayCount {
+                for t in slots {
                     let (onDuty, away) = Self.onDutyAndAway(group: limit.group, day: day, slot: t, in: roster, scenario: scenario)
                     let most = limit.most(onDuty: onDuty)
                     guard away > most else { continue }

@@ -8,7 +8,7 @@ import Paiban
 extension LunchBreaks: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         guard !scenario.rules.awayLimits.isEmpty else { return }
-        let slots = Self.mealSlots(in: scenario).filter { $0 < scenario.demand.slotsPerDay }.sorted()
+        let slots = Self.mealSlots(in: scenario)
         for limit in scenario.rules.awayLimits {
             for e in 0..<scenario.dayCount {
                 for t in slots {
