@@ -24,8 +24,7 @@ public enum ScenarioReader {
         let slot = try refinedSlot(declaredSlot, shifts: context.shifts, node: top.required("shifts"))
         context.declaredSlotMinutes = declaredSlot
         context.contracts = try readContracts(top["contracts"])
-        var rules = try readRules(top["rules"], shifts: context.shifts)
-        if let away = try top["rules"]?.fields(allowed: ruleFields)["away_at_once"] { rules.awayLimits = try readAwayLimits(away, context: context) }
+        var rules = try readRules(top["rules"], context: context)
         if let weights = top["weights"] { rules.weights = try readWeights(weights) }
         context.defaultRequestWeight = rules.weights.requestDefault
         let (staff, requests) = try readStaff(try top.required("staff"), context: context)
@@ -183,12 +182,11 @@ public enum ScenarioReader {
     static let ruleFields = ["min_rest_hours", "forbidden_successions", "night_cap_counts", "leave_credit_hours",
                              "holiday_day_rate", "holiday_pay_multiplier", "away_at_once", "handover_shifts"]
 
-    static func readRules(_ node: YAMLNode?, shifts: [ShiftType]) throws -> RuleSet {
+    static func readRules(_ node: YAMLNode?, context: Context) throws -> RuleSet {
         var rules = RuleSet()
         guard let node else { return rules }
         let f = try node.fields(allowed: ruleFields)
         if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.double(in: 0...48) }
-        let context = Context(file: node.file, shifts: shifts)
         for pair in try f["forbidden_successions"]?.list() ?? [] {
             // `[N, M]` or `"N>M"`: N may not be followed by M on the next day.
             let codes = pair.node.sequence != nil ? try pair.list().map { try $0.string() }
@@ -206,6 +204,7 @@ public enum ScenarioReader {
             do { rules.holidayDayRate = try PayFormula(try rate.string()) } catch let error as PayFormula.ParseError { throw rate.error(error.message) }
         }
         for code in try f["handover_shifts"]?.list() ?? [] { rules.handoverShifts.insert(try context.shift(code)) }
+        rules.awayLimits = try readAwayLimits(f["away_at_once"], context: context)
         if let multiplier = f["holiday_pay_multiplier"] { rules.holidayPayMultiplier = try multiplier.double(in: 0...10) }
         if let credit = f["leave_credit_hours"] { rules.leaveCreditMinutes = Int((try credit.double(in: 0...24) * 60).rounded()) }
         return rules

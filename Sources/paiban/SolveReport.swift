@@ -10,17 +10,17 @@ enum SolveReport {
         if let roster = result.roster { out += RosterTable.render(roster, scenario: scenario) + "\n" }
         out += "status: \(result.status.rawValue) (\(result.stoppedBy)) in \(String(format: "%.1f", result.solveSeconds)) s\n"
         if let objective = result.objective {
-            out += "objective: \(number(objective))"
-            if let bound = result.bound, let gap = result.gap { out += "  bound: \(number(bound))  gap: \(String(format: "%.2f", gap * 100))%" }
+            out += "objective: \(SolveNumbers.format(objective))"
+            if let bound = result.bound, let gap = result.gap { out += "  bound: \(SolveNumbers.format(bound))  gap: \(String(format: "%.2f", gap * 100))%" }
             out += "\n"
-            let terms = result.terms.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }
+            let terms = result.terms.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \(SolveNumbers.format($0.value))" }
             if !terms.isEmpty { out += "penalties: " + terms.joined(separator: ", ") + "\n" }
         }
         if let short = summary.underCoverPersonHours {
             if short > 0 {
                 let groups = (summary.underCoverByGroup ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }
-                out += "short-staffed: \(number(short)) person-hours of demand not covered ("
-                    + groups.map { "\($0.key) \(number($0.value)) h" }.joined(separator: ", ") + "); see coverage.csv\n"
+                out += "short-staffed: \(SolveNumbers.format(short)) person-hours of demand not covered ("
+                    + groups.map { "\($0.key) \(SolveNumbers.format($0.value)) h" }.joined(separator: ", ") + "); see coverage.csv\n"
             } else {
                 out += "every slot is covered\n"
             }
@@ -35,6 +35,4 @@ enum SolveReport {
         out += "written: \(folder)/" + (result.roster == nil ? "summary.json" : "{roster.csv, coverage.csv, summary.json}") + "\n"
         return out
     }
-
-    static func number(_ value: Double) -> String { SolveNumbers.format(value) }
 }
