@@ -74,8 +74,8 @@ struct Search {
     }
 
     /// Whether the search may stop: every hard rule kept and the gap to the bound small enough.
-    static func closed(_ incumbent: Incumbent, bound: Double?, gap: Double, lns: NeighbourhoodSearch) -> Bool {
-        guard let bound, !lns.isElastic(incumbent) else { return false }
+    static func closed(_ incumbent: Incumbent, bound: Double?, gap: Double, model: RosterModel) -> Bool {
+        guard let bound, !model.breaksHardRows(incumbent.values) else { return false }
         return relativeGap(incumbent.objective, bound) <= gap
     }
 
@@ -91,10 +91,9 @@ struct Search {
                 options.progress?(SearchProgress(phase: "search", elapsed: deadline.elapsed, incumbent: objective, bound: bound))
             }
             var own = shared.current
-            let probe = lns   // a copy for the stop test: the search itself is mutated while it runs
             do {
                 try lns.improve(&own, shared: shared, deadline: deadline,
-                                done: { _ in Search.closed(shared.current, bound: bound, gap: options.gap, lns: probe) },
+                                done: { _ in Search.closed(shared.current, bound: bound, gap: options.gap, model: model) },
                                 report: { _ in progress(shared.current.objective) })
             } catch {
                 shared.fail(error)
