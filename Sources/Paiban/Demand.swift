@@ -15,6 +15,10 @@ public struct Demand: Hashable, Sendable {
     /// an empty night desk can matter more than one agent fewer at the peak.
     public private(set) var weight: [[[Double]]]
 
+    /// Headcount asked per shift type and day, beside (or instead of) the per-slot demand: "3 on the early
+    /// shift". Sorted by day, then shift; at most one line per pair.
+    public var shiftCover: [ShiftCover] = []
+
     public init(days: Int, slotMinutes: Int, groups: [String]) {
         self.slotMinutes = slotMinutes
         reportMinutes = slotMinutes
@@ -34,3 +38,22 @@ public struct Demand: Hashable, Sendable {
 }
 
 import Foundation
+
+/// How many people should work one shift type on one day, and what each missing or extra person costs.
+public struct ShiftCover: Hashable, Sendable {
+    public var day: Int
+    public var shift: Int
+    public var required: Int
+    /// Objective units per person below `required`.
+    public var underWeight: Double
+    /// Objective units per person above `required` (0: extra people are free).
+    public var overWeight: Double
+
+    public init(day: Int, shift: Int, required: Int, underWeight: Double, overWeight: Double = 0) {
+        self.day = day
+        self.shift = shift
+        self.required = required
+        self.underWeight = underWeight
+        self.overWeight = overWeight
+    }
+}

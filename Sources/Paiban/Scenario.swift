@@ -64,7 +64,8 @@ public struct Scenario: Sendable {
     /// audits its roster with the same list; `check` audits with it.
     public var ruleBook: [any Rule] {
         [Availability(), NightEligibility(), Coverage(), ConsecutiveWorkDays(), RestDaysPerMonth(), MonthlyHours(),
-         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks(), HolidayWork(), LunchBreaks(), Handover()]
+         MinimumRest(), ForbiddenSuccession(), NightCap(), NightFairness(), Requests(), BigSmallWeeks(), HolidayWork(), LunchBreaks(), Handover(),
+         MinimumStretch(.work), MinimumStretch(.off), WeekendsWorked(), ShiftCaps(), PeriodMinutes(), ShiftCoverRule()]
     }
 }
 

@@ -14,6 +14,19 @@ public struct Contract: Hashable, Sendable {
     /// Monthly base pay and performance pay (基本工资, 绩效工资): the inputs of the holiday day rate.
     public var basePay: Double = 0
     public var performancePay: Double = 0
+    /// The shortest allowed stretch of working days, and of days off (1 = any length). Stretches that
+    /// touch the period's end, or its start when no history says what came before, are not judged:
+    /// they may go on outside the period.
+    public var minConsecutiveWork: Int = 1
+    public var minConsecutiveOff: Int = 1
+    /// Weekends (Saturday and Sunday) with any work over the whole period; nil means no cap.
+    public var maxWeekends: Int? = nil
+    /// The most shifts of a type over the whole period, by shift index; a type not listed has no cap,
+    /// 0 means the person never works it.
+    public var maxShifts: [Int: Int] = [:]
+    /// Paid minutes over the whole period (shifts worked; leave is not credited), at least / at most.
+    public var periodMinutesMin: Int? = nil
+    public var periodMinutesMax: Int? = nil
 
     public init() {}
 }

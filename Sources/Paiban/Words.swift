@@ -31,8 +31,12 @@ public enum Words {
         case mealRoundMissing, mealRoundNotAllowed, mealRoundWithoutMeal, tooManyAway, rowMealAway
         // handover
         case handoverMissing, rowHandover
+        // min-work-stretch, min-off-stretch, weekends, shift-caps, period-minutes, shift-cover
+        case workStretchTooShort, offStretchTooShort, weekendsOverCap, shiftsOverCap, periodMinutesOutside,
+             shiftCoverShort, shiftCoverOver
         // The rows of the integer program, named when a scenario is infeasible.
-        case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession, rowBigSmallWeek
+        case rowRunLimit, rowRestDays, rowHoursBand, rowNightCap, rowSuccession, rowBigSmallWeek,
+             rowShortWorkStretch, rowShortOffStretch, rowWeekends, rowShiftCap, rowPeriodMinutes
         /// A sentence that comes from outside the table and reads the same in every language.
         case verbatim
     }
@@ -168,6 +172,42 @@ public enum Words {
         case .rowHandover: Entry(
             zh: "{person} {date}上{shift}班后次日须上班交接",
             en: "{person}: after closing {shift} on {date}, works the next day to hand over")
+        case .workStretchTooShort: Entry(
+            zh: "{person}只连续上班{count}天（{days}），至少应连上{limit}天",
+            en: "{person} works only {count} days in a row, {days}; stretches of work are at least {limit}")
+        case .offStretchTooShort: Entry(
+            zh: "{person}只连续休息{count}天（{days}），至少应连休{limit}天",
+            en: "{person} has only {count} days off in a row, {days}; stretches of rest are at least {limit}")
+        case .weekendsOverCap: Entry(
+            zh: "{person}有{count}个周末上班（{dates}），上限为{cap}个",
+            en: "{person} works {count} weekends ({dates}); the cap is {cap}")
+        case .shiftsOverCap: Entry(
+            zh: "{person}上了{count}个{shift}班，上限为{cap}个",
+            en: "{person} works {shift} {count} times; the cap is {cap}")
+        case .periodMinutesOutside: Entry(
+            zh: "{person}本期工作{minutes}分钟，允许范围为{low}-{high}分钟",
+            en: "{person} works {minutes} minutes in the period; the allowed range is {low}-{high}")
+        case .shiftCoverShort: Entry(
+            zh: "{date} {shift}班需要{need}人，只排了{has}人",
+            en: "{date} shift {shift} needs {need}, has {has}")
+        case .shiftCoverOver: Entry(
+            zh: "{date} {shift}班需要{need}人，排了{has}人，多出的人计罚分",
+            en: "{date} shift {shift} needs {need}, has {has}; extra people cost")
+        case .rowShortWorkStretch: Entry(
+            zh: "{person}：{date}起不得只连续上班{count}天",
+            en: "{person}: no stretch of only {count} working days from {date}")
+        case .rowShortOffStretch: Entry(
+            zh: "{person}：{date}起不得只连续休息{count}天",
+            en: "{person}: no stretch of only {count} days off from {date}")
+        case .rowWeekends: Entry(
+            zh: "{person}：最多{cap}个周末上班",
+            en: "{person}: at most {cap} weekends worked")
+        case .rowShiftCap: Entry(
+            zh: "{person}：最多上{cap}个{shift}班",
+            en: "{person}: at most {cap} {shift} shifts")
+        case .rowPeriodMinutes: Entry(
+            zh: "{person}：本期工作{low}-{high}分钟",
+            en: "{person}: {low}-{high} minutes worked in the period")
         case .statutoryHoliday: Entry(
             zh: "法定节假日",
             en: "a statutory holiday")
@@ -219,6 +259,12 @@ public enum Words {
         "holiday-work": Entry(zh: "法定节假日上班", en: "holiday work"),
         "lunch-break": Entry(zh: "轮换吃饭", en: "lunch rotation"),
         "handover": Entry(zh: "交接班", en: "handover"),
+        "min-work-stretch": Entry(zh: "最少连续上班", en: "shortest work stretch"),
+        "min-off-stretch": Entry(zh: "最少连续休息", en: "shortest rest stretch"),
+        "weekends": Entry(zh: "周末上班次数", en: "weekends worked"),
+        "shift-caps": Entry(zh: "班次数上限", en: "shifts per type"),
+        "period-minutes": Entry(zh: "本期工时", en: "minutes in the period"),
+        "shift-cover": Entry(zh: "班次人数", en: "shift cover"),
     ]
 
     public static func severity(_ severity: Finding.Severity, in language: Language) -> String {

@@ -19,6 +19,8 @@ public struct RosterFile: Sendable {
     public enum Layout: String, Sendable, Hashable {
         case long
         case wide
+        /// The Curtois & Qu benchmark's solution layout (a line of tab-separated shift ids per employee, or its XML).
+        case benchmark
     }
 
     public var file: String

@@ -4,10 +4,10 @@ import Paiban
 extension ScenarioReader {
     /// Demand lines: `{days, group, from, to, required, weight}`; weight multiplies the under-cover price. A later line overrides earlier ones for the
     /// same group in the slots it covers, so write the general rule first and the exceptions after.
-    static func readDemand(_ node: YAMLNode, slotMinutes: Int, context: Context) throws -> Demand {
+    static func readDemand(_ node: YAMLNode?, slotMinutes: Int, context: Context) throws -> Demand {
         struct Line { var days: [Int]; var group: String; var slots: Range<Int>; var required: Int; var weight: Double }
         var lines: [Line] = []
-        for item in try node.list() {
+        for item in try node?.list() ?? [] {
             let f = try item.fields(allowed: ["days", "group", "from", "to", "required", "weight"])
             let group = try f["group"].map(context.group) ?? Demand.anyGroup
             let from = try f.required("from").time(), to = try f.required("to").time()
@@ -30,6 +30,24 @@ extension ScenarioReader {
             for d in line.days { for slot in line.slots { demand.set(day: d, slot: slot, group: g, to: line.required, weight: line.weight) } }
         }
         return demand
+    }
+
+    /// Shift-cover lines: `{days, shift, required, under_weight, over_weight}`. A missing person costs
+    /// `under_weight` (by default the under-cover price of the shift's paid hours), an extra one
+    /// `over_weight` (by default nothing). A later line overrides earlier ones for the same day and shift.
+    static func readShiftCover(_ node: YAMLNode?, weights: RuleSet.Weights, context: Context) throws -> [ShiftCover] {
+        var lines: [Int: ShiftCover] = [:]   // keyed by day * shifts + shift
+        for item in try node?.list() ?? [] {
+            let f = try item.fields(allowed: ["days", "shift", "required", "under_weight", "over_weight"])
+            let s = try context.shift(try f.required("shift"))
+            let required = try f.required("required").int(in: 0...10_000)
+            let under = try f["under_weight"]?.double(in: 0...1_000_000) ?? weights.underCover * Double(context.shifts[s].paidMinutes) / 60
+            let over = try f["over_weight"]?.double(in: 0...1_000_000) ?? 0
+            for d in try readDays(f["days"], context: context) {
+                lines[d * context.shifts.count + s] = ShiftCover(day: d, shift: s, required: required, underWeight: under, overWeight: over)
+            }
+        }
+        return lines.keys.sorted().map { lines[$0]! }
     }
 
     /// `all` (default), `weekdays`, `weekends`, weekday names, or dates in the period.

@@ -3,18 +3,19 @@ import Paiban
 
 extension ScenarioReader {
     static let contractFields = ["rest_days_per_month", "hours_target", "hours_tolerance", "consecutive_soft",
-                                 "consecutive_hard", "night_eligible", "max_nights", "big_small_weeks", "base_pay", "performance_pay"]
+                                 "consecutive_hard", "night_eligible", "max_nights", "big_small_weeks", "base_pay", "performance_pay",
+                                 "consecutive_min", "days_off_min", "max_weekends", "max_shifts", "period_minutes_min", "period_minutes_max"]
 
     /// `contracts:` maps a name to contract fields; staff refer to it by name and may override fields.
-    static func readContracts(_ node: YAMLNode?) throws -> [String: (Contract, YAMLNode)] {
+    static func readContracts(_ node: YAMLNode?, context: Context) throws -> [String: (Contract, YAMLNode)] {
         var contracts: [String: (Contract, YAMLNode)] = [:]
         for (name, value) in try node?.pairs() ?? [] {
-            contracts[name] = (try applyContract(try value.fields(allowed: contractFields), to: Contract()), value)
+            contracts[name] = (try applyContract(try value.fields(allowed: contractFields), to: Contract(), context: context), value)
         }
         return contracts
     }
 
-    static func applyContract(_ f: Fields, to base: Contract) throws -> Contract {
+    static func applyContract(_ f: Fields, to base: Contract, context: Context) throws -> Contract {
         var c = base
         if let v = f["rest_days_per_month"] { c.restDaysPerMonth = try v.int(in: 0...31) }
         if let v = f["hours_target"] { c.hoursTarget = try v.double(in: 0...744) }
@@ -26,6 +27,18 @@ extension ScenarioReader {
         if let v = f["big_small_weeks"] { c.bigSmallWeeks = try v.bool() }
         if let v = f["base_pay"] { c.basePay = try v.double(in: 0...10_000_000) }
         if let v = f["performance_pay"] { c.performancePay = try v.double(in: 0...10_000_000) }
+        if let v = f["consecutive_min"] { c.minConsecutiveWork = try v.int(in: 1...400) }
+        if let v = f["days_off_min"] { c.minConsecutiveOff = try v.int(in: 1...400) }
+        if let v = f["max_weekends"] { c.maxWeekends = try v.int(in: 0...60) }
+        if let v = f["period_minutes_min"] { c.periodMinutesMin = try v.int(in: 0...1_000_000) }
+        if let v = f["period_minutes_max"] { c.periodMinutesMax = try v.int(in: 0...1_000_000) }
+        // `max_shifts: {N: 8, E: 0}`: the most shifts of each type over the period.
+        for (code, n) in try f["max_shifts"]?.pairs() ?? [] {
+            c.maxShifts[try context.shift(code, at: n)] = try n.int(in: 0...400)
+        }
+        if let low = c.periodMinutesMin, let high = c.periodMinutesMax, low > high {
+            throw (f["period_minutes_max"] ?? f.owner).error("period_minutes_min (\(low)) is above period_minutes_max (\(high))")
+        }
         guard c.consecutiveHard >= 1 else { throw (f["consecutive_hard"] ?? f.owner).error("the hard limit on consecutive days must be at least 1") }
         guard c.consecutiveSoft <= c.consecutiveHard else {
             throw (f["consecutive_soft"] ?? f.owner).error("the soft limit on consecutive days (\(c.consecutiveSoft)) is above the hard limit (\(c.consecutiveHard))")
@@ -49,7 +62,7 @@ extension ScenarioReader {
             var contract = Contract()
             if let c = f["contract"] {
                 if c.node.mapping != nil {
-                    contract = try applyContract(try c.fields(allowed: contractFields), to: contract)
+                    contract = try applyContract(try c.fields(allowed: contractFields), to: contract, context: context)
                 } else {
                     let name = try c.string()
                     guard let known = context.contracts[name] else {
@@ -59,7 +72,7 @@ extension ScenarioReader {
                 }
             }
             // Contract fields written on the person override the named contract.
-            contract = try applyContract(Fields(owner: item, entries: f.entries.filter { contractFields.contains($0.key) }), to: contract)
+            contract = try applyContract(Fields(owner: item, entries: f.entries.filter { contractFields.contains($0.key) }), to: contract, context: context)
             var person = Staff(id: id, name: try f["name"]?.string() ?? id, group: try context.group(try f.required("group")),
                                skills: try (f["skills"]?.list() ?? []).map(context.group), contract: contract)
             person.startDate = try f["start_date"]?.date()

@@ -14,7 +14,7 @@ public enum ScenarioReader {
     public static func read(data: Data, file: String) throws -> Scenario {
         let root = try YAMLNode.parse(data, file: file)
         let top = try root.fields(allowed: ["name", "period", "slot_minutes", "groups", "shifts", "contracts",
-                                            "staff", "demand", "rules", "weights", "calendar"])
+                                            "staff", "demand", "shift_cover", "rules", "weights", "calendar"])
         var context = Context(file: file)
         context.period = try readPeriod(try top.required("period"))
         let declaredSlot = try top["slot_minutes"]?.int() ?? 60
@@ -23,16 +23,21 @@ public enum ScenarioReader {
         context.shifts = try readShifts(try top.required("shifts"), groups: context.groups)
         let slot = try refinedSlot(declaredSlot, shifts: context.shifts, node: top.required("shifts"))
         context.declaredSlotMinutes = declaredSlot
-        context.contracts = try readContracts(top["contracts"])
+        context.contracts = try readContracts(top["contracts"], context: context)
         var rules = try readRules(top["rules"], context: context)
         if let weights = top["weights"] { rules.weights = try readWeights(weights) }
         context.defaultRequestWeight = rules.weights.requestDefault
         let (staff, requests) = try readStaff(try top.required("staff"), context: context)
-        let demand = try readDemand(try top.required("demand"), slotMinutes: slot, context: context)
+        // A scenario asks for headcount per time slot (`demand`), per shift and day (`shift_cover`), or both.
+        guard top["demand"] != nil || top["shift_cover"] != nil else { throw top.owner.error("the scenario needs 'demand' or 'shift_cover'") }
+        var demand = try readDemand(top["demand"], slotMinutes: slot, context: context)
+        demand.shiftCover = try readShiftCover(top["shift_cover"], weights: rules.weights, context: context)
         // `calendar: holidays.yaml` names a calendar file beside the scenario that extends or replaces
         // China's national calendar (see HolidayCalendarReader for its format).
         var calendar: HolidayCalendar?
-        if let node = top["calendar"] {
+        if let node = top["calendar"], try node.string() == "none" {
+            calendar = HolidayCalendar()   // no statutory holidays: a benchmark, or a country Paiban has no calendar for
+        } else if let node = top["calendar"] {
             let name = try node.string()
             let path = name.hasPrefix("/") ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { throw node.error("the calendar file '\(name)' does not exist (looked for \(path))") }
@@ -186,7 +191,7 @@ public enum ScenarioReader {
         var rules = RuleSet()
         guard let node else { return rules }
         let f = try node.fields(allowed: ruleFields)
-        if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.double(in: 0...48) }
+        if let rest = f["min_rest_hours"] { rules.minRestHours = try rest.string() == "none" ? nil : try rest.double(in: 0...48) }
         for pair in try f["forbidden_successions"]?.list() ?? [] {
             // `[N, M]` or `"N>M"`: N may not be followed by M on the next day.
             let codes = pair.node.sequence != nil ? try pair.list().map { try $0.string() }

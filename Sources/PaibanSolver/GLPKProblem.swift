@@ -110,9 +110,9 @@ final class GLPKProblem {
 
     /// Branch-and-cut on the current bounds and kinds. Needs an optimal LP basis first (presolve is off so
     /// that the injected start solution maps onto the problem's own columns).
-    func solveMIP(timeLimit: Double, gap: Double, start: [Double]?) throws -> Outcome {
+    func solveMIP(timeLimit: Double, gap: Double, start: [Double]?, feed: TreeFeed? = nil) throws -> Outcome {
         guard try solveLP(timeLimit: timeLimit) == .optimal else { return .infeasible }
-        let injector = StartInjector(start: start)
+        let injector = StartInjector(start: start, feed: feed)
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -126,17 +126,16 @@ final class GLPKProblem {
         parm.mir_cuts = GLP_ON
         parm.cov_cuts = GLP_ON
         parm.clq_cuts = GLP_ON
-        if start != nil {
+        if start != nil || feed != nil {
             parm.cb_info = Unmanaged.passUnretained(injector).toOpaque()
             parm.cb_func = { tree, info in
-                guard let tree, let info, glp_ios_reason(tree) == GLP_IHEUR else { return }
+                guard let tree, let info else { return }
                 let injector = Unmanaged<StartInjector>.fromOpaque(info).takeUnretainedValue()
-                guard !injector.done, let start = injector.start else { return }
-                injector.done = true
-                _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+                injector.callback(tree)
             }
         }
         let rc = withExtendedLifetime(injector) { cglpk_intopt(p, &parm) }
+        if let feed, glp_mip_status(p) == GLP_OPT { feed.bound = glp_mip_obj_val(p) }
         if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_intopt") }
         switch glp_mip_status(p) {
         case GLP_OPT: return .optimal
@@ -153,10 +152,48 @@ final class GLPKProblem {
     func writeLP(to path: String) { _ = glp_write_lp(p, nil, path) }
 }
 
-/// Carries a known roster into GLPK's branch-and-cut through the callback's info pointer.
+/// A branch-and-cut on the whole model that runs beside the neighbourhood search: it takes in the search's
+/// better rosters as they come (so it prunes with them), stops when told, and keeps the best bound of its
+/// open nodes, a lower bound on every roster that is often much stronger than the LP relaxation's.
+final class TreeFeed {
+    /// A roster better than `than`, if the search has one (0-based column values).
+    let better: (_ than: Double) -> (values: [Double], objective: Double)?
+    let stop: () -> Bool
+    /// The lowest bound among the open nodes, updated as the tree grows; the optimum once proven.
+    var bound: Double?
+
+    init(better: @escaping (Double) -> (values: [Double], objective: Double)?, stop: @escaping () -> Bool) {
+        self.better = better
+        self.stop = stop
+    }
+}
+
+/// Carries known rosters into GLPK's branch-and-cut through the callback's info pointer.
 private final class StartInjector {
     /// 1-based column values, element 0 unused.
     let start: [Double]?
+    let feed: TreeFeed?
     var done = false
-    init(start: [Double]?) { self.start = start.map { [0] + $0 } }
+    init(start: [Double]?, feed: TreeFeed?) {
+        self.start = start.map { [0] + $0 }
+        self.feed = feed
+    }
+
+    func callback(_ tree: OpaquePointer) {
+        if let feed {
+            if feed.stop() { glp_ios_terminate(tree); return }
+            let node = glp_ios_best_node(tree)
+            if node != 0 { feed.bound = max(feed.bound ?? -.infinity, glp_ios_node_bound(tree, node)) }
+        }
+        guard glp_ios_reason(tree) == GLP_IHEUR else { return }
+        if !done, let start {
+            done = true
+            _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+        }
+        let prob = glp_ios_get_prob(tree)
+        let current = glp_mip_status(prob) == GLP_FEAS ? glp_mip_obj_val(prob) : Double.infinity
+        if let feed, let better = feed.better(current) {
+            _ = ([0] + better.values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+        }
+    }
 }

@@ -13,10 +13,10 @@ struct Check: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
-    @Argument(help: "The roster: the long CSV that solve writes, or a wide table (one row per person, one column per day).")
+    @Argument(help: "The roster: the long CSV that solve writes, a wide table (one row per person, one column per day), or for a benchmark instance its solution layout.")
     var roster: String
 
-    @Option(help: "The scenario the roster belongs to (YAML).")
+    @Option(help: "The scenario the roster belongs to (YAML), or a benchmark instance (InstanceN.txt).")
     var scenario: String
 
     @Option(help: "table, csv or json.")
@@ -41,7 +41,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        var scenario = try ScenarioReader.read(path: self.scenario)
+        let (read, instance) = try ScenarioSource.read(path: self.scenario)
+        var scenario = read
         let forced = encoding.flatMap(TextEncoding.init(name:))
         if let previous {
             // --encoding is for the roster being checked; last month's file (often solve's UTF-8) is detected.
@@ -50,7 +51,12 @@ struct Check: ParsableCommand {
                 scenario.staff[p].history = earlier.history(for: p)
             }
         }
-        let file = try RosterReader.read(path: roster, scenario: scenario, encoding: forced)
+        // With a benchmark instance as the scenario, a roster that is not Paiban's CSV is a benchmark solution.
+        let file = if let instance, !roster.lowercased().hasSuffix(".csv") {
+            try CurtoisSolution.read(path: roster, instance: instance).rosterFile(file: roster, scenario: scenario)
+        } else {
+            try RosterReader.read(path: roster, scenario: scenario, encoding: forced)
+        }
         let audit = Audit.run(file.roster, in: scenario)
         let report = FindingsReport(audit.findings, scenario: scenario, language: lang)
         let figures = hours ? HoursFigures(file.roster, in: scenario, isStatutoryHoliday: scenario.calendar.isStatutoryHoliday) : nil

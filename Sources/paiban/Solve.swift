@@ -12,7 +12,7 @@ struct Solve: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML), or a Curtois & Qu benchmark instance (InstanceN.txt).")
     var scenario: String
 
     @Option(name: .customLong("time-limit"), help: "Seconds to search; the best roster found by then is written.")
@@ -40,7 +40,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try ScenarioReader.read(path: self.scenario)
+        let (scenario, instance) = try ScenarioSource.read(path: self.scenario)
         let progress = ProgressLine()
         let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, threads: threads, progress: { progress.update($0) }))
         progress.finish()
@@ -50,6 +50,13 @@ struct Solve: ParsableCommand {
         if let roster = result.roster {
             files.append((name: "roster.csv", contents: RosterCSV.render(roster, scenario: scenario)))
             files.append((name: "coverage.csv", contents: CoverageReport(roster, scenario: scenario).renderCSV()))
+            if let instance {
+                // The benchmark's own layouts, for its validator and for other researchers.
+                let solution = CurtoisSolution(roster, scenario: scenario, instance: instance)
+                let name = ((self.scenario as NSString).lastPathComponent as NSString).deletingPathExtension
+                files.append((name: "solution.txt", contents: solution.text()))
+                files.append((name: "solution.xml", contents: solution.xml(periodFile: name + ".ros", penalty: result.objective.map { Int($0.rounded()) })))
+            }
         }
         try OutputFolder.write(files, to: out)
 

@@ -14,7 +14,7 @@ struct PaibanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paiban",
         abstract: "Shift rosters for customer-service teams (排班), solved with GLPK.",
-        subcommands: [Solve.self, Check.self])
+        subcommands: [Solve.self, Check.self, Import.self])
 }
 
 /// Runs a command and turns every failure into a message and an exit code: no stack traces.

@@ -7,6 +7,8 @@ final class SharedIncumbent: @unchecked Sendable {
     private let lock = NSLock()
     private var best: Incumbent
     private var failure: Error?
+    private var treeBound: Double?
+    private var optimal = false
 
     init(_ incumbent: Incumbent) { best = incumbent }
 
@@ -15,6 +17,16 @@ final class SharedIncumbent: @unchecked Sendable {
     func offer(_ incumbent: Incumbent) {
         lock.withLock { if incumbent.objective < best.objective - 1e-9 { best = incumbent } }
     }
+
+    /// The whole-model branch-and-cut's bound; `proven` once it has closed the tree.
+    func bound(_ value: Double, proven: Bool) {
+        lock.withLock {
+            treeBound = max(treeBound ?? -.infinity, value)
+            optimal = optimal || proven
+        }
+    }
+    var bound: Double? { lock.withLock { treeBound } }
+    var proven: Bool { lock.withLock { optimal } }
 
     func fail(_ error: Error) { lock.withLock { if failure == nil { failure = error } } }
     var error: Error? { lock.withLock { failure } }

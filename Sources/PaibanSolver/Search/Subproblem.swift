@@ -42,12 +42,19 @@ struct Subproblem {
         for j in free { isFree[j] = true }
         var rows = Set<Int>()
         for j in free { rows.formUnion(index.columnRows[j]) }
-        // An integer helper (not a decision) that enters the part brings all its rows: it may change value,
-        // and every row it sits in must still hold.
+        // A helper (not a decision) that enters the part brings all its rows: it may change value, and
+        // every row it sits in must still hold. Helpers that this brings in without all of their own rows
+        // (another weekend's "worked" in the weekend cap) keep their value, like a fixed decision.
         for i in Array(rows) {
             for k in index.entryRange[i] {
                 let j = Int(model.entryColumns[k]) - 1
-                if !isDecision[j], model.columns[j].isInteger { rows.formUnion(index.columnRows[j]) }
+                if !isDecision[j] { rows.formUnion(index.columnRows[j]) }
+            }
+        }
+        for i in rows {
+            for k in index.entryRange[i] {
+                let j = Int(model.entryColumns[k]) - 1
+                if !isDecision[j], !isFree[j], index.columnRows[j].allSatisfy(rows.contains) { isFree[j] = true }
             }
         }
         var sub = LinearModel()
@@ -67,7 +74,7 @@ struct Subproblem {
             var fixed = 0.0
             for k in index.entryRange[i] {
                 let j = Int(model.entryColumns[k]) - 1, a = model.entryValues[k]
-                if isFree[j] || !isDecision[j] { terms.append((column(j), a)) } else { fixed += a * incumbent.values[j] }
+                if isFree[j] { terms.append((column(j), a)) } else { fixed += a * incumbent.values[j] }
             }
             let row = model.rows[i]
             sub.addRow(row.name, terms, lower: row.lower.map { $0 - fixed }, upper: row.upper.map { $0 - fixed })
