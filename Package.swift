@@ -38,6 +38,13 @@ let package = Package(
             dependencies: ["Paiban", "PaibanSolver", "PaibanIO"],
             path: "Benchmarks/paiban-bench"
         ),
+        // Curtois & Qu benchmark instances 1-24 against their best-known values (Benchmarks/curtois/README.md).
+        .executableTarget(
+            name: "curtois-bench",
+            dependencies: ["Paiban", "PaibanSolver", "PaibanIO"],
+            path: "Benchmarks/curtois",
+            exclude: ["README.md"]
+        ),
         .testTarget(name: "PaibanTests", dependencies: ["Paiban", "PaibanSolver", "PaibanIO"]),
         .testTarget(name: "PaibanIOTests", dependencies: ["Paiban", "PaibanIO"]),
         .testTarget(name: "PaibanCLITests", dependencies: ["paiban"]),

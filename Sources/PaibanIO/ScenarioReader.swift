@@ -29,7 +29,7 @@ public enum ScenarioReader {
         context.defaultRequestWeight = rules.weights.requestDefault
         let (staff, requests) = try readStaff(try top.required("staff"), context: context)
         // A scenario asks for headcount per time slot (`demand`), per shift and day (`shift_cover`), or both.
-        guard top["demand"] != nil || top["shift_cover"] != nil else { throw top.owner.error("the scenario needs 'demand' or 'shift_cover'") }
+        guard top["demand"] != nil || top["shift_cover"] != nil else { throw top.owner.error("missing field 'demand' (headcount per time slot) or 'shift_cover' (per shift and day)") }
         var demand = try readDemand(top["demand"], slotMinutes: slot, context: context)
         demand.shiftCover = try readShiftCover(top["shift_cover"], weights: rules.weights, context: context)
         // `calendar: holidays.yaml` names a calendar file beside the scenario that extends or replaces

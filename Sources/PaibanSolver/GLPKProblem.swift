@@ -88,12 +88,15 @@ final class GLPKProblem {
     /// Solves the LP relaxation. The first solve starts from scratch with the primal simplex (measured with
     /// glpsol on the callcenter model with lunch: 3.9 s primal against 7.2 s dual); later solves start from
     /// the previous basis with the dual simplex, which suits a warm start after bounds change.
-    func solveLP(timeLimit: Double) throws -> Outcome {
+    /// With `presolve`, GLPK first removes fixed columns and the rows they settle: settling a roster of a
+    /// million fixed assignments is then a tiny LP (measured on Curtois Instance24: seconds against minutes).
+    func solveLP(timeLimit: Double, presolve: Bool = false) throws -> Outcome {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.meth = warm ? GLP_DUALP : GLP_PRIMAL
-        warm = true
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        warm = !presolve   // the presolver leaves no basis behind
         parm.tm_lim = Int32(max(1, min(timeLimit, 1e6)) * 1000)
         var rc = cglpk_simplex(p, &parm)
         if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
@@ -102,6 +105,7 @@ final class GLPKProblem {
         }
         if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_simplex") }
         if glp_get_status(p) == GLP_OPT { return .optimal }
+        if presolve, rc == GLP_ENOPFS || rc == GLP_ENODFS { return .infeasible }
         // rc 0 with no optimum means GLPK proved the LP infeasible (or unbounded, which cannot happen here).
         return rc == 0 ? .infeasible : .noSolution
     }
@@ -110,7 +114,7 @@ final class GLPKProblem {
 
     /// Branch-and-cut on the current bounds and kinds. Needs an optimal LP basis first (presolve is off so
     /// that the injected start solution maps onto the problem's own columns).
-    func solveMIP(timeLimit: Double, gap: Double, start: [Double]?, feed: TreeFeed? = nil) throws -> Outcome {
+    func solveMIP(timeLimit: Double, gap: Double, start: [Double]?, feed: TreeFeed? = nil, cuts: Bool = true) throws -> Outcome {
         guard try solveLP(timeLimit: timeLimit) == .optimal else { return .infeasible }
         let injector = StartInjector(start: start, feed: feed)
         var parm = glp_iocp()
@@ -121,11 +125,14 @@ final class GLPKProblem {
         parm.mip_gap = gap
         // Measured on Examples/callcenter: with GLPK's cut generators on, the neighbourhood MIPs close
         // several times faster (objective 147-167 against 250-330 after 20-30 s); the window sums and
-        // one-shift-a-day rows give it cliques and knapsack covers to work with.
-        parm.gmi_cuts = GLP_ON
-        parm.mir_cuts = GLP_ON
-        parm.cov_cuts = GLP_ON
-        parm.clq_cuts = GLP_ON
+        // one-shift-a-day rows give it cliques and knapsack covers to work with. On the Curtois instances
+        // they slow the parts down (Instance7 after 20 s: 1374-1386 without, 1586-1591 with), so the
+        // search chooses per part (see NeighbourhoodSearch.CutChoice).
+        let cuts = cuts ? GLP_ON : GLP_OFF
+        parm.gmi_cuts = cuts
+        parm.mir_cuts = cuts
+        parm.cov_cuts = cuts
+        parm.clq_cuts = cuts
         if start != nil || feed != nil {
             parm.cb_info = Unmanaged.passUnretained(injector).toOpaque()
             parm.cb_func = { tree, info in

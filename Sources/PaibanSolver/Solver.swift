@@ -16,10 +16,13 @@ public enum Solver {
         let buildSeconds = deadline.elapsed
         let lp = try GLPKProblem(plain.linear)
         if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
-        let feasible = try lp.solveLP(timeLimit: deadline.remaining + 5) == .optimal
+        // The bound may take at most a third of the time: on the largest models (a year, 150 people) the LP
+        // alone can take longer than the whole limit, and a roster without a bound beats none.
+        let relaxation = try lp.solveLP(timeLimit: max(1, min(deadline.remaining, options.timeLimit / 3)))
+        let feasible = relaxation != .infeasible
         var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options,
-                            bound: feasible ? lp.lpObjective : nil)
-        if debugSearch, feasible { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
+                            bound: relaxation == .optimal ? lp.lpObjective : nil)
+        if debugSearch, relaxation == .optimal { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
         search.report("bound", nil)
         var incumbent = try search.start()
         if feasible { try search.improve(&incumbent) }
@@ -63,7 +66,10 @@ struct Search {
             }
             if best == nil || start.objective < best!.objective { best = start }
         }
-        let start = best!
+        var start = best!
+        var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
+        repair.stepSeconds = 1
+        try repair.repairPeople(&start, deadline: deadline)
         report("start", start.objective)
         if debugSearch {
             let findings = Audit.run(model.roster(from: start.values), in: model.scenario).hardFindings

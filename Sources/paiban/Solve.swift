@@ -63,7 +63,7 @@ struct Solve: ParsableCommand {
         switch format {
         case .json: print(summary.renderJSON(), terminator: "")
         case .csv: if let roster = result.roster { print(RosterCSV.render(roster, scenario: scenario), terminator: "") }
-        case .table: print(SolveReport.render(result, summary: summary, scenario: scenario, folder: out), terminator: "")
+        case .table: print(SolveReport.render(result, summary: summary, scenario: scenario, folder: out, files: files.dropFirst().map(\.name) + ["summary.json"]), terminator: "")
         }
         if result.status == .infeasible { throw ExitCode(ExitStatus.infeasible) }
     }

@@ -5,7 +5,7 @@ import PaibanSolver
 
 /// What `solve` prints in table format: the roster, then the outcome and where the roster falls short.
 enum SolveReport {
-    static func render(_ result: SolveResult, summary: Summary, scenario: Scenario, folder: String) -> String {
+    static func render(_ result: SolveResult, summary: Summary, scenario: Scenario, folder: String, files: [String]) -> String {
         var out = ""
         if let roster = result.roster { out += RosterTable.render(roster, scenario: scenario) + "\n" }
         out += "status: \(result.status.rawValue) (\(result.stoppedBy)) in \(String(format: "%.1f", result.solveSeconds)) s\n"
@@ -32,7 +32,7 @@ enum SolveReport {
             out += "No roster keeps every hard rule. These had to give:\n"
             for f in result.explanation { out += "  - [\(f.rule)] \(f.message)\n" }
         }
-        out += "written: \(folder)/" + (result.roster == nil ? "summary.json" : "{roster.csv, coverage.csv, summary.json}") + "\n"
+        out += "written: \(folder)/" + (files.count == 1 ? files[0] : "{\(files.joined(separator: ", "))}") + "\n"
         return out
     }
 }

@@ -10,7 +10,7 @@ extension GLPKProblem {
     /// the values the audit computes from the roster.
     func settle(_ values: [Double], integerColumns: [Int], deadline: Deadline) throws -> Incumbent? {
         for j in integerColumns { fix(j, at: values[j] > 0.5 ? 1 : 0) }
-        guard try solveLP(timeLimit: max(5, deadline.remaining)) == .optimal else { return nil }
+        guard try solveLP(timeLimit: max(5, deadline.remaining), presolve: true) == .optimal else { return nil }
         return Incumbent(values: lpValues, objective: lpObjective)
     }
 }

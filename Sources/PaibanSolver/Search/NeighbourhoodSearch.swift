@@ -19,6 +19,26 @@ struct NeighbourhoodSearch {
     private var dayWindow = 7.0
     private var groupSize = 4.0
     private var idle = 0
+    private var cutChoice = CutChoice()
+
+    /// Whether GLPK's cut generators pay off depends on the model (they do on the callcenter's slot cover,
+    /// they do not on the Curtois instances): each part is solved with the setting that has gained more
+    /// objective per second so far, and one part in five tries the other.
+    struct CutChoice {
+        private var gain = [0.0, 0.0], seconds = [1e-3, 1e-3]
+
+        mutating func next(_ rng: inout SplitMix) -> Bool {
+            let better = gain[1] / seconds[1] >= gain[0] / seconds[0]
+            return Int.random(in: 0..<5, using: &rng) == 0 ? !better : better
+        }
+
+        mutating func record(cuts: Bool, gain: Double, seconds: Double) {
+            let k = cuts ? 1 : 0
+            // Leaving the elastic phase gains millions: count only what the plain objective gains.
+            self.gain[k] += min(gain, 10_000)
+            self.seconds[k] += seconds
+        }
+    }
 
     init(model: RosterModel, index: ModelIndex, seed: UInt64) {
         // Neighbouring seeds must not give neighbouring streams: spread them.
@@ -48,6 +68,19 @@ struct NeighbourhoodSearch {
 
     func isElastic(_ incumbent: Incumbent) -> Bool { elastic.contains { incumbent.values[$0.column] > 1e-6 } }
 
+    /// Re-plans, one at a time, each person whose hard rows the start breaks: their whole period is freed
+    /// against everyone else's fixed days. Rules that bind one person at a time (hours or minutes over the
+    /// period, stretches, weekends, caps) are then met person by person in a fraction of a second, and each
+    /// person is placed where the cover is still short, so later people see what earlier ones took.
+    func repairPeople(_ incumbent: inout Incumbent, deadline: Deadline) throws {
+        for p in breakers(incumbent).sorted() where !deadline.passed {
+            let columns = cells.filter { $0.person == p }.flatMap { [$0.column] + (rounds[$0.column] ?? []) }
+            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: min(stepSeconds, deadline.remaining)) {
+                incumbent = better
+            }
+        }
+    }
+
     /// Improves `incumbent` until the deadline passes or `done` says the gap is closed.
     mutating func improve(_ incumbent: inout Incumbent, shared: SharedIncumbent, deadline: Deadline,
                           done: (Incumbent) -> Bool, report: (Incumbent) -> Void) throws {
@@ -66,7 +99,9 @@ struct NeighbourhoodSearch {
             let columns = cells.filter { free($0.person, $0.day) }.flatMap { [$0.column] + (rounds[$0.column] ?? []) }
             let began = deadline.elapsed
             let limit = min(stepSeconds * (kick ? 4 : 1), deadline.remaining)
-            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit) {
+            let cuts = cutChoice.next(&rng)
+            let before = incumbent.objective
+            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit, keepHardRows: !isElastic(incumbent), cuts: cuts) {
                 incumbent = better
                 shared.offer(better)
                 idle = 0
@@ -74,6 +109,7 @@ struct NeighbourhoodSearch {
                 idle += 1
             }
             let took = deadline.elapsed - began
+            cutChoice.record(cuts: cuts, gain: before - incumbent.objective, seconds: took)
             // Parts that GLPK closes quickly may grow; parts it cannot close in time shrink. After many
             // steps without a gain the search is in a local optimum of this size: widen it once.
             adapt(quick: took < stepSeconds * 0.25 || idle % 12 == 11, slow: took >= limit * 0.95)

@@ -37,7 +37,9 @@ struct Subproblem {
     let isDecision: [Bool]
 
     /// Re-optimises the free columns; returns the improved incumbent, or nil if GLPK found nothing better.
-    func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double) throws -> Incumbent? {
+    /// With `keepHardRows` (the incumbent already keeps every hard rule), elastic slacks stay at zero:
+    /// the part is then the plain model's, smaller and with a tighter LP.
+    func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double, keepHardRows: Bool = false, cuts: Bool = true) throws -> Incumbent? {
         var isFree = Array(repeating: false, count: model.columns.count)
         for j in free { isFree[j] = true }
         var rows = Set<Int>()
@@ -54,7 +56,8 @@ struct Subproblem {
         for i in rows {
             for k in index.entryRange[i] {
                 let j = Int(model.entryColumns[k]) - 1
-                if !isDecision[j], !isFree[j], index.columnRows[j].allSatisfy(rows.contains) { isFree[j] = true }
+                if !isDecision[j], !isFree[j], !(keepHardRows && model.columns[j].term == LinearModel.elasticTerm),
+                   index.columnRows[j].allSatisfy(rows.contains) { isFree[j] = true }
             }
         }
         var sub = LinearModel()
@@ -82,7 +85,7 @@ struct Subproblem {
         let start = back.map { incumbent.values[$0] }
         let before = zip(back, start).reduce(0.0) { $0 + model.columns[$1.0].cost * $1.1 }
         let problem = try GLPKProblem(sub)
-        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: start)
+        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: start, cuts: cuts)
         guard outcome == .optimal || outcome == .feasible, problem.mipObjective < before - 1e-7 else { return nil }
         var values = incumbent.values
         for (k, v) in problem.mipValues.enumerated() { values[back[k]] = model.columns[back[k]].isInteger ? v.rounded() : v }
