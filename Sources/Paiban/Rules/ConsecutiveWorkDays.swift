@@ -43,7 +43,9 @@ public struct ConsecutiveWorkDays: Rule {
                     findings.append(Finding(rule: id, severity: .hard, person: p, days: days,
                                             text: text(.runOverHardLimit, limit: contract.consecutiveHard)))
                 }
-                let excess = Self.excessDays(run, limit: contract.consecutiveSoft)
+                // A soft limit equal to the hard one prices nothing (the model has no soft windows then):
+                // the run is a hard finding only.
+                let excess = contract.consecutiveSoft < contract.consecutiveHard ? Self.excessDays(run, limit: contract.consecutiveSoft) : 0
                 if excess > 0 {
                     findings.append(Finding(rule: id, severity: .soft, person: p, days: days,
                                             text: text(.runOverSoftLimit, limit: contract.consecutiveSoft),

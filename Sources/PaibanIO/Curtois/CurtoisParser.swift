@@ -195,6 +195,8 @@ private struct Reader {
         let id = try identifier(fields[0], "shift id")
         guard shiftIDs.insert(id).inserted else { throw error("shift id '\(id)' is declared twice", at: fields[0]) }
         let length = try number(fields[1], "shift length in minutes")
+        // Paiban's shifts last less than a day (a shift is a start and an end on the clock).
+        guard (1...1439).contains(length) else { throw error("shift '\(id)' lasts \(length) minutes; Paiban supports 1 to 1439", at: fields[1]) }
         var successors: [String] = []
         let list = fields[2]
         if !list.text.isEmpty {
@@ -264,6 +266,10 @@ private struct Reader {
         try expectCount(fields, 5, "Day, ShiftID, Requirement, Weight for under, Weight for over", line: line)
         let when = try day(fields[0])
         let shift = try refer(.shift, fields[1], "shift")
+        // The objective charges every row; a second row for the same day and shift is almost surely a mistake.
+        guard !cover.contains(where: { $0.day == when && $0.shift == shift }) else {
+            throw error("a second cover row for day \(when) and shift '\(shift)'", at: fields[0])
+        }
         cover.append(.init(day: when, shift: shift, requirement: try number(fields[2], "requirement"),
                            underWeight: try number(fields[3], "weight for under"),
                            overWeight: try number(fields[4], "weight for over")))
