@@ -1,3 +1,4 @@
+import Foundation
 import CGLPK
 import CGLPKGuard
 
@@ -20,6 +21,9 @@ final class GLPKProblem {
     private var prob: OpaquePointer?
     let columnCount: Int
     let rowCount: Int
+    let integerColumns: Int
+    /// The thread's GLPK environment this problem lives in (see GLPKEnvironment).
+    private let epoch: Int
 
     init(_ model: LinearModel) throws {
         // Output is per thread: silence it here, on the solving thread, as well as in every parameter block.
@@ -27,6 +31,8 @@ final class GLPKProblem {
         let prob = glp_create_prob()!
         columnCount = model.columns.count
         rowCount = model.rows.count
+        integerColumns = model.columns.filter(\.isInteger).count
+        epoch = GLPKEnvironment.epoch
         glp_set_obj_dir(prob, GLP_MIN)
         glp_set_obj_coef(prob, 0, model.constant)   // column 0 is the objective's constant term
         if rowCount > 0 { glp_add_rows(prob, Int32(rowCount)) }
@@ -48,12 +54,19 @@ final class GLPKProblem {
             throw SolverError.glpkFatal("duplicate or out-of-range matrix entries")
         }
         guard cglpk_load_matrix(prob, Int32(ia.count - 1), ia, ja, ar) != CGLPK_FATAL else {
+            GLPKEnvironment.freed()
             throw SolverError.glpkFatal("glp_load_matrix")   // the guard has freed the environment
         }
         self.prob = prob
     }
 
-    deinit { if let prob { glp_delete_prob(prob) } }
+    // After a guarded fatal error GLPK has freed the thread's whole environment, with every problem in it.
+    deinit { if let prob, epoch == GLPKEnvironment.epoch { glp_delete_prob(prob) } }
+
+    private func lost() {
+        prob = nil
+        GLPKEnvironment.freed()
+    }
 
     private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
         switch (lower, upper) {
@@ -103,7 +116,7 @@ final class GLPKProblem {
             glp_adv_basis(p, 0)
             rc = cglpk_simplex(p, &parm)
         }
-        if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_simplex") }
+        if rc == CGLPK_FATAL { lost(); throw SolverError.glpkFatal("glp_simplex") }
         if glp_get_status(p) == GLP_OPT { return .optimal }
         if presolve, rc == GLP_ENOPFS || rc == GLP_ENODFS { return .infeasible }
         // rc 0 with no optimum means GLPK proved the LP infeasible (or unbounded, which cannot happen here).
@@ -116,6 +129,8 @@ final class GLPKProblem {
     /// that the injected start solution maps onto the problem's own columns).
     func solveMIP(timeLimit: Double, gap: Double, start: [Double]?, feed: TreeFeed? = nil, cuts: Bool = true) throws -> Outcome {
         guard try solveLP(timeLimit: timeLimit) == .optimal else { return .infeasible }
+        // GLPK's cover cuts abort on a problem without integer columns (glp_add_cols: ncs = 0): an LP is its own MIP.
+        guard integerColumns > 0 else { return .optimal }
         let injector = StartInjector(start: start, feed: feed)
         var parm = glp_iocp()
         glp_init_iocp(&parm)
@@ -143,7 +158,7 @@ final class GLPKProblem {
         }
         let rc = withExtendedLifetime(injector) { cglpk_intopt(p, &parm) }
         if let feed, glp_mip_status(p) == GLP_OPT { feed.bound = glp_mip_obj_val(p) }
-        if rc == CGLPK_FATAL { prob = nil; throw SolverError.glpkFatal("glp_intopt") }
+        if rc == CGLPK_FATAL { lost(); throw SolverError.glpkFatal("glp_intopt") }
         switch glp_mip_status(p) {
         case GLP_OPT: return .optimal
         case GLP_FEAS: return .feasible
@@ -152,8 +167,10 @@ final class GLPKProblem {
         }
     }
 
-    var mipObjective: Double { glp_mip_obj_val(p) }
-    var mipValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_mip_col_val(p, Int32($0)) } }
+    var mipObjective: Double { integerColumns > 0 ? glp_mip_obj_val(p) : glp_get_obj_val(p) }
+    var mipValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { integerColumns > 0 ? glp_mip_col_val(p, Int32($0)) : glp_get_col_prim(p, Int32($0)) } }
+    /// Row duals of the last LP: the reduced cost of column j is c_j - sum_i dual_i * a_ij.
+    var rowDuals: [Double] { (1...max(1, rowCount)).prefix(rowCount).map { glp_get_row_dual(p, Int32($0)) } }
     var lpValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_prim(p, Int32($0)) } }
 
     func writeLP(to path: String) { _ = glp_write_lp(p, nil, path) }
@@ -203,4 +220,11 @@ private final class StartInjector {
             _ = ([0] + better.values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
         }
     }
+}
+
+/// Counts, per thread, how often the guard has freed GLPK's environment: problems made before that are
+/// gone with it and must not be deleted again.
+enum GLPKEnvironment {
+    static var epoch: Int { Thread.current.threadDictionary["paiban.glpk.epoch"] as? Int ?? 0 }
+    static func freed() { Thread.current.threadDictionary["paiban.glpk.epoch"] = epoch + 1 }
 }

@@ -25,7 +25,7 @@ public enum Solver {
         if debugSearch, relaxation == .optimal { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
         search.report("bound", nil)
         var incumbent = try search.start()
-        if feasible { try search.improve(&incumbent) }
+        if feasible { try search.improve(&incumbent, plain: plain) }
         let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
         if model.breaksHardRows(settled.values) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
@@ -87,14 +87,24 @@ struct Search {
 
     /// Runs the neighbourhood search on `options.threads` threads, each with its own seed, sharing the best
     /// roster. The threads see only value types; the GLPK problem of this search stays on this thread.
-    mutating func improve(_ incumbent: inout Incumbent) throws {
+    mutating func improve(_ incumbent: inout Incumbent, plain: RosterModel) throws {
         let shared = SharedIncumbent(incumbent)
         let (model, index, options, deadline, bound) = (model, index, options, deadline, bound)
-        let exact = options.threads >= 2 && model.x.integerColumns.count <= Self.exactColumns
+        // With two threads or more, one of them works on proving: column generation by person where the
+        // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
+        let decomposes = options.threads >= 2 && plain.x.integerColumns == model.x.integerColumns
         onThreads(options.threads) { k in
-            if exact, k == 0 {
-                do { try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap) } catch { shared.fail(error) }
-                return
+            if k == 0, decomposes || model.x.integerColumns.count <= Self.exactColumns, options.threads >= 2 {
+                do {
+                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, shared: shared, deadline: deadline, gap: options.gap) { return }
+                    if model.x.integerColumns.count <= Self.exactColumns {
+                        try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
+                        return
+                    }
+                } catch {
+                    shared.fail(error)
+                    return
+                }
             }
             var lns = NeighbourhoodSearch(model: model, index: index, seed: options.seed &+ UInt64(k))
             lns.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
@@ -121,6 +131,51 @@ struct Search {
     /// and its open nodes give a far better bound than the LP. Larger models leave both threads to the
     /// neighbourhood search (callcenter, 2,925 columns: the tree makes no progress in 30 s).
     static let exactColumns = 2_500
+
+    /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
+    /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
+    /// false when the model does not decompose by person, or when a small model should go on to
+    /// branch-and-cut (the decomposition's bound is not always tight: Curtois Instance1, 558 against 607).
+    static func priceAndBranch(model: RosterModel, plain: RosterModel, shared: SharedIncumbent, deadline: Deadline, gap: Double) throws -> Bool {
+        let index = ModelIndex(plain.linear)
+        guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, rounds: plain.x.rounds,
+                                              people: plain.scenario.staff.count) else { return false }
+        var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
+        for j in plain.x.integerColumns { isDecision[j] = true }
+        let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
+        var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts)
+        let settler = try GLPKProblem(model.linear)
+        func stop() -> Bool { deadline.passed || shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model) }
+        var solvedMaster = false
+        while !stop() {
+            let current = shared.current
+            guard !model.breaksHardRows(current.values) else { Thread.sleep(forTimeInterval: 0.05); continue }
+            let before = generation.scheduleCount
+            try generation.add(roster: current.values, isDecision: isDecision, timeLimit: 1)
+            let fresh = generation.scheduleCount > before
+            if !generation.converged {
+                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 2), integralCosts: integral)
+            }
+            if let bound = generation.bound { shared.bound(bound, proven: false) }
+            if solvedMaster, !fresh, generation.converged {
+                // The master has nothing new to choose from. A small model goes on to branch-and-cut, now
+                // pruned by the better bound; a large one waits for the search's next roster.
+                if model.x.integerColumns.count <= exactColumns { return false }
+                Thread.sleep(forTimeInterval: 0.2)
+                continue
+            }
+            guard !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) else { continue }
+            if let choice = try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (generation.converged ? 1 : 3))) {
+                let values = generation.decisionValues(choice, isDecision: isDecision)
+                if let settled = try settler.settle(values, integerColumns: model.x.integerColumns, deadline: deadline) {
+                    shared.offer(settled)
+                    if debugSearch { debugLog(String(format: "cg %.1fs master MIP %.1f bound %.2f", deadline.elapsed, settled.objective, generation.bound ?? -1)) }
+                }
+            }
+            solvedMaster = true
+        }
+        return true
+    }
 
     /// The whole elastic model by branch-and-cut, fed the search's best rosters, until it proves one
     /// optimal, the others close the gap, or time runs out. Its GLPK problem lives on this thread.

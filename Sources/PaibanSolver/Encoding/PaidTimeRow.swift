@@ -7,6 +7,11 @@ extension LinearModel {
     /// 24 shifts): the same integer rosters, a much tighter LP. A band with no whole number of shifts
     /// inside keeps its hours row, so that the search reports it as the rule that cannot hold.
     mutating func addPaidTimeRow(_ name: String, minutes terms: [(column: Int, minutes: Double)], lower: Double?, upper: Double?, origin: RowOrigin) {
+        if let lower, let upper, lower > upper {   // a band no roster keeps (built in code): two rows, one must give
+            addPaidTimeRow(name + "_lo", minutes: terms, lower: lower, upper: nil, origin: origin)
+            addPaidTimeRow(name + "_hi", minutes: terms, lower: nil, upper: upper, origin: origin)
+            return
+        }
         let minutes = terms.first?.minutes ?? 0
         // Rounding inward by a hair keeps exact boundaries exact (168 h at 7.5 h is 22.4 shifts: 23).
         let fewest = lower.map { max(0, ($0 / max(minutes, 1) - 1e-6).rounded(.up)) }

@@ -1,0 +1,197 @@
+import Foundation
+import Paiban
+
+/// Dantzig-Wolfe decomposition by person ("price and branch"). The master chooses one whole schedule
+/// per person and prices the coupling rows (cover); each person's pricing problem is that person's part
+/// of the roster model, a small GLPK MIP whose costs are lowered by what the master's duals pay for
+/// cover. Its LP bound is far stronger than the plain model's, where cover can be split across people
+/// by fractions (Curtois Instance2: 828 against 735), and the master MIP over the schedules found so far
+/// often finds the optimum. Runs on one thread beside the neighbourhood search and trades rosters with it.
+struct ColumnGeneration {
+    struct Schedule: Hashable {
+        /// Values of the person's columns, in the order of `parts.columns[p]`.
+        var values: [Double]
+        /// Original objective of those columns.
+        var cost: Double
+    }
+
+    let model: LinearModel
+    let index: ModelIndex
+    let parts: PersonDecomposition
+    /// Each column's entries in coupling and master rows: (master row position, coefficient).
+    private let masterEntries: [[(row: Int, value: Double)]]
+    private(set) var schedules: [[Schedule]]
+    private var known: [Set<Schedule>]
+    /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged).
+    private(set) var bound: Double?
+    private(set) var converged = false
+
+    init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition) {
+        self.model = model
+        self.index = index
+        self.parts = parts
+        var position = [Int: Int]()
+        for (k, i) in parts.masterRows.enumerated() { position[i] = k }
+        var entries = [[(row: Int, value: Double)]](repeating: [], count: model.columns.count)
+        for i in parts.masterRows {
+            for k in index.entryRange[i] { entries[Int(model.entryColumns[k]) - 1].append((position[i]!, model.entryValues[k])) }
+        }
+        masterEntries = entries
+        schedules = Array(repeating: [], count: parts.columns.count)
+        known = Array(repeating: [], count: parts.columns.count)
+    }
+
+    var people: Int { parts.columns.count }
+    var scheduleCount: Int { schedules.reduce(0) { $0 + $1.count } }
+
+    // MARK: - Pricing
+
+    /// Person p's part of the model with each column's cost lowered by the duals of the master rows it
+    /// appears in; with `fixed`, the decision columns are fixed at those values (the helpers follow).
+    func pricingModel(_ p: Int, duals: [Double]?, fixed: [Double]?, isDecision: [Bool]) -> LinearModel {
+        var sub = LinearModel()
+        var local = [Int: Int]()
+        for j in parts.columns[p] {
+            let c = model.columns[j]
+            let price = duals.map { d in masterEntries[j].reduce(0.0) { $0 + d[$1.row] * $1.value } } ?? 0
+            var lower = c.lower, upper = c.upper
+            if let fixed, isDecision[j] { lower = fixed[j].rounded(); upper = lower }
+            local[j] = sub.addColumn(c.name, lower: lower, upper: upper, integer: c.isInteger, cost: c.cost - price)
+        }
+        for i in parts.rows[p] {
+            let row = model.rows[i]
+            let terms = index.entryRange[i].map { (local[Int(model.entryColumns[$0]) - 1]!, model.entryValues[$0]) }
+            sub.addRow(row.name, terms, lower: row.lower, upper: row.upper)
+        }
+        return sub
+    }
+
+    /// Solves a pricing model; nil when GLPK finds no schedule in time.
+    func solvePricing(_ sub: LinearModel, timeLimit: Double) throws -> (values: [Double], objective: Double, optimal: Bool)? {
+        let problem = try GLPKProblem(sub)
+        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: nil, cuts: false)
+        guard outcome == .optimal || outcome == .feasible else { return nil }
+        let values = problem.mipValues.enumerated().map { sub.columns[$0.offset].isInteger ? $0.element.rounded() : $0.element }
+        return (values, problem.mipObjective, outcome == .optimal)
+    }
+
+    /// Adds a schedule unless it is known; returns whether it was new.
+    @discardableResult
+    mutating func add(_ p: Int, values: [Double]) -> Bool {
+        let cost = zip(parts.columns[p], values).reduce(0.0) { $0 + model.columns[$1.0].cost * $1.1 }
+        let schedule = Schedule(values: values.map { ($0 * 1e6).rounded() / 1e6 }, cost: cost)
+        guard known[p].insert(schedule).inserted else { return false }
+        schedules[p].append(schedule)
+        return true
+    }
+
+    /// Adds every person's schedule in a full roster (the search's incumbent).
+    mutating func add(roster values: [Double], isDecision: [Bool], timeLimit: Double) throws {
+        for p in 0..<people {
+            let sub = pricingModel(p, duals: nil, fixed: values, isDecision: isDecision)
+            if let solved = try solvePricing(sub, timeLimit: timeLimit) { add(p, values: solved.values) }
+        }
+    }
+
+    // MARK: - Master
+
+    /// The master: master columns, one column per schedule, the coupling and master rows, and one
+    /// "exactly one schedule" row per person. `choice` fixes each person's schedule (to settle a roster).
+    func masterModel(integer: Bool, choice: [Int]? = nil) -> (model: LinearModel, lambda: [[Int]]) {
+        var master = LinearModel()
+        master.addConstant(model.constant, to: "constant")
+        var terms = [[(Int, Double)]](repeating: [], count: parts.masterRows.count)
+        for j in parts.masterColumns {
+            let c = model.columns[j]
+            let k = master.addColumn(c.name, lower: c.lower, upper: c.upper, integer: c.isInteger, cost: c.cost)
+            for e in masterEntries[j] { terms[e.row].append((k, e.value)) }
+        }
+        var lambda = [[Int]](repeating: [], count: people)
+        for p in 0..<people {
+            for (n, schedule) in schedules[p].enumerated() {
+                let fixed = choice.map { $0[p] == n ? 1.0 : 0.0 }
+                let k = master.addColumn("s_\(p)_\(n)", lower: fixed ?? 0, upper: fixed ?? 1, integer: integer, cost: schedule.cost)
+                lambda[p].append(k)
+                var coefficients = [Int: Double]()
+                for (j, v) in zip(parts.columns[p], schedule.values) where v != 0 {
+                    for e in masterEntries[j] { coefficients[e.row, default: 0] += e.value * v }
+                }
+                for (row, value) in coefficients { terms[row].append((k, value)) }
+            }
+        }
+        for (n, i) in parts.masterRows.enumerated() {
+            master.addRow(model.rows[i].name, terms[n], lower: model.rows[i].lower, upper: model.rows[i].upper)
+        }
+        for p in 0..<people { master.addRow("one_schedule_\(p)", lambda[p].map { ($0, 1.0) }, lower: 1, upper: 1) }
+        return (master, lambda)
+    }
+
+    /// Pricing rounds until no schedule has a negative reduced cost, or the time is up. Every round in
+    /// which every person's pricing was solved to optimality gives a Lagrangian lower bound.
+    mutating func generate(until deadline: Deadline, seconds: Double, integralCosts: Bool) throws {
+        let began = deadline.elapsed
+        while !converged, deadline.elapsed - began < seconds, !deadline.passed {
+            let (master, _) = masterModel(integer: false)
+            let problem = try GLPKProblem(master)
+            guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return }
+            let duals = problem.rowDuals
+            let z = problem.lpObjective
+            var lagrange = z, exact = true, added = 0
+            for p in 0..<people where !deadline.passed {
+                let sub = pricingModel(p, duals: Array(duals.prefix(parts.masterRows.count)), fixed: nil, isDecision: [])
+                guard let priced = try solvePricing(sub, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
+                let reduced = priced.objective - duals[parts.masterRows.count + p]
+                exact = exact && priced.optimal
+                lagrange += min(0, reduced)
+                if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
+            }
+            if deadline.passed { return }
+            if exact { raise(lagrange, integralCosts: integralCosts) }
+            if added == 0 { converged = true; raise(z, integralCosts: integralCosts) }
+            if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, z, lagrange, added)) }
+        }
+    }
+
+    private mutating func raise(_ value: Double, integralCosts: Bool) {
+        // With whole-number costs every roster costs a whole number: the bound may be rounded up.
+        let value = integralCosts ? (value - 1e-6).rounded(.up) : value
+        bound = max(bound ?? value, value)
+    }
+
+    /// Solves the master over the schedules found so far as a MIP, starting from `start` (one schedule
+    /// index per person); returns the chosen schedule per person, or nil.
+    func solveMaster(start: [Int], timeLimit: Double) throws -> [Int]? {
+        // The start's master columns (shortfalls) come from the master LP with the schedules fixed.
+        let (fixedMaster, _) = masterModel(integer: false, choice: start)
+        let settle = try GLPKProblem(fixedMaster)
+        guard try settle.solveLP(timeLimit: max(1, timeLimit)) == .optimal else { return nil }
+        let (master, lambda) = masterModel(integer: true)
+        let problem = try GLPKProblem(master)
+        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: settle.lpValues)
+        guard outcome == .optimal || outcome == .feasible else { return nil }
+        let values = problem.mipValues
+        return lambda.map { columns in columns.firstIndex { values[$0] > 0.5 } ?? 0 }
+    }
+
+    /// The decision columns' values of a choice of schedules: a roster for the full model.
+    func decisionValues(_ choice: [Int], isDecision: [Bool]) -> [Double] {
+        var values = [Double](repeating: 0, count: model.columns.count)
+        for p in 0..<people {
+            for (j, v) in zip(parts.columns[p], schedules[p][choice[p]].values) where isDecision[j] { values[j] = v }
+        }
+        return values
+    }
+
+    /// Which known schedule each person has in a roster (the one equal on the decision columns).
+    func choice(of values: [Double], isDecision: [Bool]) -> [Int]? {
+        var choice: [Int] = []
+        for p in 0..<people {
+            let columns = parts.columns[p]
+            guard let n = schedules[p].firstIndex(where: { schedule in
+                zip(columns, schedule.values).allSatisfy { !isDecision[$0.0] || abs(values[$0.0] - $0.1) < 0.5 }
+            }) else { return nil }
+            choice.append(n)
+        }
+        return choice
+    }
+}
