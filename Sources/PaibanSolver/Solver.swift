@@ -164,13 +164,16 @@ struct Search {
                 Thread.sleep(forTimeInterval: 0.2)
                 continue
             }
+            func offer(_ choice: [Int], _ how: String) throws {
+                let values = generation.decisionValues(choice, isDecision: isDecision)
+                guard let settled = try settler.settle(values, integerColumns: model.x.integerColumns, deadline: deadline) else { return }
+                shared.offer(settled)
+                if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
+            }
+            if let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
             guard !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) else { continue }
             if let choice = try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (generation.converged ? 1 : 3))) {
-                let values = generation.decisionValues(choice, isDecision: isDecision)
-                if let settled = try settler.settle(values, integerColumns: model.x.integerColumns, deadline: deadline) {
-                    shared.offer(settled)
-                    if debugSearch { debugLog(String(format: "cg %.1fs master MIP %.1f bound %.2f", deadline.elapsed, settled.objective, generation.bound ?? -1)) }
-                }
+                try offer(choice, "master MIP")
             }
             solvedMaster = true
         }

@@ -97,7 +97,7 @@ struct ColumnGeneration {
 
     /// The master: master columns, one column per schedule, the coupling and master rows, and one
     /// "exactly one schedule" row per person. `choice` fixes each person's schedule (to settle a roster).
-    func masterModel(integer: Bool, choice: [Int]? = nil) -> (model: LinearModel, lambda: [[Int]]) {
+    func masterModel(integer: Bool, choice: [Int?]? = nil) -> (model: LinearModel, lambda: [[Int]]) {
         var master = LinearModel()
         master.addConstant(model.constant, to: "constant")
         var terms = [[(Int, Double)]](repeating: [], count: parts.masterRows.count)
@@ -109,7 +109,7 @@ struct ColumnGeneration {
         var lambda = [[Int]](repeating: [], count: people)
         for p in 0..<people {
             for (n, schedule) in schedules[p].enumerated() {
-                let fixed = choice.map { $0[p] == n ? 1.0 : 0.0 }
+                let fixed = choice.flatMap { $0[p] }.map { $0 == n ? 1.0 : 0.0 }
                 let k = master.addColumn("s_\(p)_\(n)", lower: fixed ?? 0, upper: fixed ?? 1, integer: integer, cost: schedule.cost)
                 lambda[p].append(k)
                 var coefficients = [Int: Double]()
@@ -131,25 +131,31 @@ struct ColumnGeneration {
     mutating func generate(until deadline: Deadline, seconds: Double, integralCosts: Bool) throws {
         let began = deadline.elapsed
         while !converged, deadline.elapsed - began < seconds, !deadline.passed {
-            let (master, _) = masterModel(integer: false)
-            let problem = try GLPKProblem(master)
-            guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return }
-            let duals = problem.rowDuals
-            let z = problem.lpObjective
-            var lagrange = z, exact = true, added = 0
-            for p in 0..<people where !deadline.passed {
-                let sub = pricingModel(p, duals: Array(duals.prefix(parts.masterRows.count)), fixed: nil, isDecision: [])
-                guard let priced = try solvePricing(sub, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
-                let reduced = priced.objective - duals[parts.masterRows.count + p]
-                exact = exact && priced.optimal
-                lagrange += min(0, reduced)
-                if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
-            }
-            if deadline.passed { return }
-            if exact { raise(lagrange, integralCosts: integralCosts) }
-            if added == 0 { converged = true; raise(z, integralCosts: integralCosts) }
-            if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, z, lagrange, added)) }
+            guard let round = try pricingRound(choice: nil, deadline: deadline), !deadline.passed else { return }
+            if round.exact { raise(round.lagrange, integralCosts: integralCosts) }
+            if round.added == 0 { converged = true; raise(round.master, integralCosts: integralCosts) }
+            if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, round.master, round.lagrange, round.added)) }
         }
+    }
+
+    /// One round: the master LP (with `choice` fixing some people's schedules), then every other person's
+    /// pricing; schedules with a negative reduced cost join the master.
+    private mutating func pricingRound(choice: [Int?]?, deadline: Deadline) throws -> (master: Double, lagrange: Double, exact: Bool, added: Int, values: [Double], lambda: [[Int]])? {
+        let (master, lambda) = masterModel(integer: false, choice: choice)
+        let problem = try GLPKProblem(master)
+        guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return nil }
+        let duals = problem.rowDuals, values = problem.lpValues
+        let z = problem.lpObjective
+        var lagrange = z, exact = true, added = 0
+        for p in 0..<people where !deadline.passed && choice?[p] == nil {
+            let sub = pricingModel(p, duals: Array(duals.prefix(parts.masterRows.count)), fixed: nil, isDecision: [])
+            guard let priced = try solvePricing(sub, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
+            let reduced = priced.objective - duals[parts.masterRows.count + p]
+            exact = exact && priced.optimal
+            lagrange += min(0, reduced)
+            if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
+        }
+        return (z, lagrange, exact, added, values, lambda)
     }
 
     private mutating func raise(_ value: Double, integralCosts: Bool) {
@@ -171,6 +177,31 @@ struct ColumnGeneration {
         guard outcome == .optimal || outcome == .feasible else { return nil }
         let values = problem.mipValues
         return lambda.map { columns in columns.firstIndex { values[$0] > 0.5 } ?? 0 }
+    }
+
+    /// Rounds the master LP by diving with pricing: fix every person whose schedule the LP already (nearly)
+    /// chooses, else the one with the largest value; re-price the others for a round or two; repeat until
+    /// everyone has a schedule. Branch-and-cut on the master alone is slow to find good rosters (Curtois
+    /// Instance6: 2258 after 35 s), and a dive without pricing runs out of fitting schedules.
+    mutating func dive(deadline: Deadline) throws -> [Int]? {
+        var choice = [Int?](repeating: nil, count: people)
+        while choice.contains(where: { $0 == nil }), !deadline.passed {
+            var round = try pricingRound(choice: choice, deadline: deadline)
+            if let r = round, r.added > 0 { round = try pricingRound(choice: choice, deadline: deadline) ?? round }
+            guard let round else { return nil }
+            // Columns added in the last round have no LP value yet: read what was solved.
+            var best: (p: Int, n: Int, value: Double)?
+            var fixedAny = false
+            for p in 0..<people where choice[p] == nil {
+                for (n, k) in round.lambda[p].enumerated() {
+                    let value = round.values[k]
+                    if value > 0.9 { choice[p] = n; fixedAny = true; break }
+                    if value > (best?.value ?? -1) { best = (p, n, value) }
+                }
+            }
+            if !fixedAny, let best { choice[best.p] = best.n }
+        }
+        return choice.contains { $0 == nil } ? nil : choice.map { $0! }
     }
 
     /// The decision columns' values of a choice of schedules: a roster for the full model.
