@@ -14,17 +14,38 @@ public enum Solver {
         let plain = RosterModel(scenario)
         let model = RosterModel(scenario, elastic: true)
         let buildSeconds = deadline.elapsed
-        let lp = try GLPKProblem(plain.linear)
-        if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
-        // The bound may take at most a third of the time: on the largest models (a year, 150 people) the LP
-        // alone can take longer than the whole limit, and a roster without a bound beats none.
-        let relaxation = try lp.solveLP(timeLimit: max(1, min(deadline.remaining, options.timeLimit / 3)))
-        let feasible = relaxation != .infeasible
-        var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options,
-                            bound: relaxation == .optimal ? lp.lpObjective : nil)
-        if debugSearch, relaxation == .optimal { debugLog("LP bound by term: \(plain.linear.termValues(lp.lpValues))") }
+        // The LP relaxation (the bound) and the start roster do not depend on each other: with two threads
+        // they are computed side by side. The bound may take at most a third of the time: on the largest
+        // models (a year, 150 people) the LP alone can take longer than the whole limit, and a roster
+        // without a bound beats none.
+        let relaxation = RelaxationBox()
+        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / 3))
+        @Sendable func solveRelaxation() {
+            do {
+                let lp = try GLPKProblem(plain.linear)
+                if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
+                let outcome = try lp.solveLP(timeLimit: lpSeconds)
+                relaxation.set(outcome, outcome == .optimal ? lp.lpObjective : nil, debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:])
+            } catch { relaxation.fail(error) }
+        }
+        var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options, bound: nil)
+        var started: Result<Incumbent, Error> = .failure(SolverError.glpkFatal("no start"))
+        if options.threads >= 2 {
+            let box = StartBox()
+            // The start runs on this very thread (k == 0 of onThreads), where its GLPK problem was made.
+            nonisolated(unsafe) let starter = search
+            onThreads(2) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start() } } }
+            started = box.result
+        } else {
+            solveRelaxation()
+            started = Result { try search.start() }
+        }
+        if let error = relaxation.error { throw error }
+        let feasible = relaxation.outcome != .infeasible
+        search.bound = relaxation.bound
+        if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
-        var incumbent = try search.start()
+        var incumbent = try started.get()
         if feasible { try search.improve(&incumbent, plain: plain) }
         let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
         if model.breaksHardRows(settled.values) || !feasible {
@@ -251,4 +272,23 @@ extension LinearModel {
             max(rows[i].lower.map { $0 - activity[i] } ?? 0, rows[i].upper.map { activity[i] - $0 } ?? 0, 0)
         }
     }
+}
+
+/// What the relaxation thread hands back.
+final class RelaxationBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var outcome: GLPKProblem.Outcome = .noSolution
+    private(set) var bound: Double?
+    private(set) var terms: [String: Double] = [:]
+    private(set) var error: Error?
+
+    func set(_ outcome: GLPKProblem.Outcome, _ bound: Double?, _ terms: [String: Double]) {
+        lock.withLock { (self.outcome, self.bound, self.terms) = (outcome, bound, terms) }
+    }
+    func fail(_ error: Error) { lock.withLock { self.error = error } }
+}
+
+/// The start roster, computed on the calling thread while the relaxation runs on another.
+final class StartBox: @unchecked Sendable {
+    var result: Result<Incumbent, Error> = .failure(SolverError.glpkFatal("no start"))
 }

@@ -34,6 +34,16 @@ struct GreedyStart {
             return band.upperBound - MonthlyHours.creditedMinutes(account, in: scenario)
         } }
         var nightsLeft = people.map { p in spans.map { _ in scenario.staff[p].contract.maxNights ?? Int.max } }
+        // The period-wide limits: minutes, shifts per type, weekends; and people's rest stretches so far.
+        var periodNeeded = people.map { Double(scenario.staff[$0].contract.periodMinutesMin ?? 0) }
+        var periodLeft = people.map { scenario.staff[$0].contract.periodMinutesMax.map(Double.init) ?? .infinity }
+        var capLeft = people.map { scenario.staff[$0].contract.maxShifts }
+        var weekendsLeft = people.map { scenario.staff[$0].contract.maxWeekends ?? Int.max }
+        var restRun = people.map { p in scenario.staff[p].history.reversed().prefix { $0 == nil }.count }
+        // Rest before the period counts only when the history says so (else a stretch at the start is not judged).
+        var restJudged = people.map { !scenario.staff[$0].history.isEmpty }
+        var cover = [[Int]](repeating: [Int](repeating: 0, count: scenario.shifts.count), count: scenario.dayCount)
+        for line in demand.shiftCover { cover[line.day][line.shift] = line.required }
         var run = people.map { p in scenario.staff[p].history.reversed().prefix { $0 != nil }.count }
         var last: [Int?] = people.map { scenario.staff[$0].history.last ?? nil }
         var values = Array(repeating: 0.0, count: model.linear.columns.count)
@@ -46,7 +56,13 @@ struct GreedyStart {
             let span = spanOf[d]
             let daysLeftInSpan = spans[span].days.upperBound - d
             var today: [Int?] = Array(repeating: nil, count: scenario.staff.count)
+            let weekend = scenario.period.date(d).isWeekend
+            let weekendStarted = { (p: Int) in scenario.period.date(d).weekday == 7 && d > 0 && last[p] != nil }
             func allowed(_ p: Int, _ s: Int) -> Bool {
+                let contract = scenario.staff[p].contract
+                guard capLeft[p][s] ?? 1 > 0, periodLeft[p] >= Double(scenario.shifts[s].paidMinutes),
+                      !weekend || weekendStarted(p) || weekendsLeft[p] > 0,
+                      run[p] > 0 || !restJudged[p] || restRun[p] >= contract.minConsecutiveOff else { return false }
                 guard x.x(p, d, s) != nil, today[p] == nil, workLeft[p][span] > 0,
                       run[p] < scenario.staff[p].contract.consecutiveHard,
                       minutesLeft[p][span] >= Double(scenario.shifts[s].paidMinutes),
@@ -59,12 +75,15 @@ struct GreedyStart {
                 for (offset, slot) in scenario.coveredSlots[s] where d + offset < scenario.dayCount {
                     for g in demand.groups.indices where open[d + offset][slot][g] > 0 && scenario.counts(person: p, shift: s, toward: demand.groups[g]) { total += 1 }
                 }
+                // A shift-cover line still short is worth the shift's slots: its default price is per hour too.
+                if cover[d][s] > 0 { total += Double(max(1, scenario.coveredSlots[s].count)) }
                 // Prefer not to run past the soft limit on consecutive days.
                 return run[p] >= scenario.staff[p].contract.consecutiveSoft ? total * 0.1 : total
             }
             func urgency(_ p: Int) -> Double {
-                let shiftsNeeded = (minutesNeeded[p][span] / Double(scenario.shifts.map(\.paidMinutes).max() ?? 480)).rounded(.up)
-                return shiftsNeeded / Double(max(1, daysLeftInSpan))
+                let longest = Double(scenario.shifts.map(\.paidMinutes).max() ?? 480)
+                let month = (minutesNeeded[p][span] / longest).rounded(.up) / Double(max(1, daysLeftInSpan))
+                return max(month, (periodNeeded[p] / longest).rounded(.up) / Double(max(1, scenario.dayCount - d)))
             }
             func take(_ p: Int, _ s: Int) {
                 today[p] = s
@@ -73,9 +92,18 @@ struct GreedyStart {
                 minutesNeeded[p][span] -= Double(scenario.shifts[s].paidMinutes)
                 minutesLeft[p][span] -= Double(scenario.shifts[s].paidMinutes)
                 if scenario.isNight(s) { nightsLeft[p][span] -= 1 }
+                periodNeeded[p] -= Double(scenario.shifts[s].paidMinutes)
+                periodLeft[p] -= Double(scenario.shifts[s].paidMinutes)
+                if let cap = capLeft[p][s] { capLeft[p][s] = cap - 1 }
+                if weekend, !weekendStarted(p) { weekendsLeft[p] -= 1 }
+                cover[d][s] -= 1
                 for (offset, slot) in scenario.coveredSlots[s] where d + offset < scenario.dayCount {
                     for g in demand.groups.indices where scenario.counts(person: p, shift: s, toward: demand.groups[g]) { open[d + offset][slot][g] -= 1 }
                 }
+            }
+            // A work stretch shorter than the contract's minimum goes on today, on the shift that helps most.
+            for p in people where run[p] > 0 && run[p] < scenario.staff[p].contract.minConsecutiveWork {
+                if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
             }
             while true {
                 var best: (p: Int, s: Int, score: Double)?
@@ -97,7 +125,11 @@ struct GreedyStart {
             }
             assignRounds(day: d, today: today, into: &values)
             for p in people {
-                if let s = today[p] { run[p] += 1; last[p] = s } else { run[p] = 0; last[p] = nil }
+                if let s = today[p] {
+                    run[p] += 1; last[p] = s; restRun[p] = 0; restJudged[p] = true
+                } else {
+                    run[p] = 0; last[p] = nil; restRun[p] += 1
+                }
             }
         }
         return values
