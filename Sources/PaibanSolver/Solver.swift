@@ -14,6 +14,7 @@ public enum Solver {
         let plain = RosterModel(scenario)
         let model = RosterModel(scenario, elastic: true)
         let buildSeconds = deadline.elapsed
+        if debugSearch { debugLog(String(format: "built both models in %.1fs", buildSeconds)) }
         // The LP relaxation (the bound) and the start roster do not depend on each other: with two threads
         // they are computed side by side. The bound may take at most a third of the time: on the largest
         // models (a year, 150 people) the LP alone can take longer than the whole limit, and a roster
@@ -46,8 +47,14 @@ public enum Solver {
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
         var incumbent = try started.get()
-        if feasible { try search.improve(&incumbent, plain: plain) }
-        let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
+        if feasible, !deadline.passed { try search.improve(&incumbent, plain: plain) }
+        if debugSearch { debugLog(String(format: "search ended at %.1fs", deadline.elapsed)) }
+        // Settling re-solves the helpers exactly (a guard against numerical noise in the parts); the start and
+        // every part already leave them consistent, so past the deadline the roster is taken as it is (on a
+        // million columns the settle alone takes 6 s).
+        let settled = deadline.passed ? incumbent
+            : try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
+        if debugSearch { debugLog(String(format: "settled at %.1fs", deadline.elapsed)) }
         if model.breaksHardRows(settled.values) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
         }
@@ -86,6 +93,9 @@ struct Search {
                 throw SolverError.glpkFatal("the elastic model has no solution")
             }
             if best == nil || start.objective < best!.objective { best = start }
+            if debugSearch { debugLog(String(format: "greedy %.1f settled at %.1fs: %.0f", urgent, deadline.elapsed, start.objective)) }
+            // On the largest models one variant takes seconds (Curtois Instance24: 12 s); the search needs the time more.
+            if deadline.elapsed > options.timeLimit / 4 { break }
         }
         var start = best!
         var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
@@ -160,12 +170,20 @@ struct Search {
     static func priceAndBranch(model: RosterModel, plain: RosterModel, shared: SharedIncumbent, deadline: Deadline, gap: Double) throws -> Bool {
         let index = ModelIndex(plain.linear)
         guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, rounds: plain.x.rounds,
-                                              people: plain.scenario.staff.count) else { return false }
+                                              people: plain.scenario.staff.count) else {
+            if debugSearch { debugLog("cg: the model does not decompose by person") }
+            return false
+        }
         var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
         for j in plain.x.integerColumns { isDecision[j] = true }
         let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
         var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts)
-        let settler = try GLPKProblem(model.linear)
+        var settlerProblem: GLPKProblem?   // made when first needed: a million columns take seconds to load
+        func settler() throws -> GLPKProblem {
+            if let settlerProblem { return settlerProblem }
+            settlerProblem = try GLPKProblem(model.linear)
+            return settlerProblem!
+        }
         func stop() -> Bool { deadline.passed || shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model) }
         var solvedMaster = false
         while !stop() {
@@ -187,7 +205,7 @@ struct Search {
             }
             func offer(_ choice: [Int], _ how: String) throws {
                 let values = generation.decisionValues(choice, isDecision: isDecision)
-                guard let settled = try settler.settle(values, integerColumns: model.x.integerColumns, deadline: deadline) else { return }
+                guard let settled = try settler().settle(values, integerColumns: model.x.integerColumns, deadline: deadline) else { return }
                 shared.offer(settled)
                 if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
             }
