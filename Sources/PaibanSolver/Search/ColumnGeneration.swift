@@ -25,6 +25,8 @@ struct ColumnGeneration {
     /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged).
     private(set) var bound: Double?
     private(set) var converged = false
+    /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
+    private var pricers: [Int: GLPKProblem] = [:]
 
     init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition) {
         self.model = model
@@ -64,6 +66,24 @@ struct ColumnGeneration {
             sub.addRow(row.name, terms, lower: row.lower, upper: row.upper)
         }
         return sub
+    }
+
+    /// Person p's pricing problem for these duals. The GLPK problem is made once per person and only its
+    /// costs change from round to round, so each solve starts from the last basis.
+    mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> (values: [Double], objective: Double, optimal: Bool)? {
+        let problem: GLPKProblem
+        if let known = pricers[p] {
+            problem = known
+        } else {
+            problem = try GLPKProblem(pricingModel(p, duals: nil, fixed: nil, isDecision: []))
+            pricers[p] = problem
+        }
+        let costs = parts.columns[p].map { j in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
+        problem.setCosts(costs)
+        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: nil, cuts: false)
+        guard outcome == .optimal || outcome == .feasible else { return nil }
+        let values = problem.mipValues.enumerated().map { model.columns[parts.columns[p][$0.offset]].isInteger ? $0.element.rounded() : $0.element }
+        return (values, problem.mipObjective, outcome == .optimal)
     }
 
     /// Solves a pricing model; nil when GLPK finds no schedule in time.
@@ -148,8 +168,7 @@ struct ColumnGeneration {
         let z = problem.lpObjective
         var lagrange = z, exact = true, added = 0
         for p in 0..<people where !deadline.passed && choice?[p] == nil {
-            let sub = pricingModel(p, duals: Array(duals.prefix(parts.masterRows.count)), fixed: nil, isDecision: [])
-            guard let priced = try solvePricing(sub, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
+            guard let priced = try price(p, duals: duals, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
             let reduced = priced.objective - duals[parts.masterRows.count + p]
             exact = exact && priced.optimal
             lagrange += min(0, reduced)
