@@ -184,15 +184,23 @@ struct Search {
         }
         func stop() -> Bool { deadline.passed || shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model) }
         var solvedMaster = false
+        let began = deadline.elapsed
         while !stop() {
             let current = shared.current
-            guard !model.breaksHardRows(current.values) else { Thread.sleep(forTimeInterval: 0.05); continue }
+            guard !model.breaksHardRows(current.values) else {
+                // The master needs a roster that keeps every hard rule. While the search has none, this
+                // thread is better spent searching too (callcenter-lunch: 4896 against 2715 when it waited).
+                if generation.scheduleCount == 0, deadline.elapsed - began > 2 { return false }
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            }
             let before = generation.scheduleCount
             try generation.add(roster: current.values, isDecision: isDecision, timeLimit: 1)
             let fresh = generation.scheduleCount > before
             if !generation.converged {
                 try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 2), integralCosts: integral)
             }
+            if generation.stalled { return false }
             if let bound = generation.bound { shared.bound(bound, proven: false) }
             if solvedMaster, !fresh, generation.converged {
                 // The master has nothing new to choose from. A small model goes on to branch-and-cut, now

@@ -73,4 +73,24 @@ extension InfeasibilityTests {
                 "\(result.explanation.map(\.message))")
         #expect(!result.explanation.contains { $0.person == 1 })
     }
+
+    /// A person with no assignment variable at all (every day off, or the only shift capped at 0) and a
+    /// minimum of minutes: the part that re-plans them has no integer column, which once made GLPK's cover
+    /// cuts abort the process. Now it is an infeasible scenario with the rule named.
+    @Test(arguments: ["days off", "cap 0", "min > max"])
+    func personWithoutVariablesAndAMinimumOfMinutes(_ how: String) throws {
+        var b = ScenarioBuilder(start: day(2025, 2, 3), days: 2)
+        b.person("A") {
+            $0.contract.periodMinutesMin = 240
+            switch how {
+            case "days off": $0.daysOff = [day(2025, 2, 3), day(2025, 2, 4)]
+            case "cap 0": $0.contract.maxShifts = [0: 0]
+            default: $0.contract.periodMinutesMin = 960; $0.contract.periodMinutesMax = 480
+            }
+        }
+        b.need(1, from: 9, to: 17)
+        let result = try solve(b.build())
+        #expect(result.status == .infeasible)
+        #expect(result.explanation.contains { $0.rule == "period-minutes" && $0.person == 0 }, "\(result.explanation.map(\.message))")
+    }
 }

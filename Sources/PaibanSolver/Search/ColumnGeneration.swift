@@ -25,6 +25,7 @@ struct ColumnGeneration {
     /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged).
     private(set) var bound: Double?
     private(set) var converged = false
+    private(set) var stalled = false
     /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
     private var pricers: [Int: GLPKProblem] = [:]
 
@@ -151,7 +152,10 @@ struct ColumnGeneration {
     mutating func generate(until deadline: Deadline, seconds: Double, integralCosts: Bool) throws {
         let began = deadline.elapsed
         while !converged, deadline.elapsed - began < seconds, !deadline.passed {
-            guard let round = try pricingRound(choice: nil, deadline: deadline), !deadline.passed else { return }
+            guard let round = try pricingRound(choice: nil, deadline: deadline), !deadline.passed else {
+                stalled = true   // the master LP has no solution (a person without any schedule): give the thread back
+                return
+            }
             if round.exact { raise(round.lagrange, integralCosts: integralCosts) }
             if round.added == 0 { converged = true; raise(round.master, integralCosts: integralCosts) }
             if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, round.master, round.lagrange, round.added)) }
