@@ -1,0 +1,93 @@
+import Foundation
+import Paiban
+
+/// What the second thread does while the first searches: work toward a proof (a better bound, or the
+/// optimum itself), and hand its rosters to the search.
+extension Search {
+    /// Models up to this many integer columns also get a branch-and-cut on the whole model, on one of
+    /// the threads: GLPK proves the small benchmark instances optimal (Curtois 1-7: 112 to 1,344 columns)
+    /// and its open nodes give a far better bound than the LP. Larger models leave both threads to the
+    /// neighbourhood search (callcenter, 2,925 columns: the tree makes no progress in 30 s).
+    static let exactColumns = 2_500
+
+    /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
+    /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
+    /// false when the model does not decompose by person, or when a small model should go on to
+    /// branch-and-cut (the decomposition's bound is not always tight: Curtois Instance1, 558 against 607).
+    static func priceAndBranch(model: RosterModel, plain: RosterModel, shared: SharedIncumbent, deadline: Deadline, gap: Double) throws -> Bool {
+        let index = ModelIndex(plain.linear)
+        guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, rounds: plain.x.rounds,
+                                              people: plain.scenario.staff.count) else {
+            if debugSearch { debugLog("cg: the model does not decompose by person") }
+            return false
+        }
+        var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
+        for j in plain.x.integerColumns { isDecision[j] = true }
+        let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
+        var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts)
+        var settlerProblem: GLPKProblem?   // made when first needed: a million columns take seconds to load
+        func settler() throws -> GLPKProblem {
+            if let settlerProblem { return settlerProblem }
+            settlerProblem = try GLPKProblem(model.linear)
+            return settlerProblem!
+        }
+        func stop() -> Bool { deadline.passed || shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model) }
+        var solvedMaster = false
+        let began = deadline.elapsed
+        while !stop() {
+            let current = shared.current
+            guard !model.breaksHardRows(current.values) else {
+                // The master needs a roster that keeps every hard rule. While the search has none, this
+                // thread is better spent searching too (callcenter-lunch: 4896 against 2715 when it waited).
+                if generation.scheduleCount == 0, deadline.elapsed - began > 2 { return false }
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            }
+            let before = generation.scheduleCount
+            try generation.add(roster: current.values, isDecision: isDecision, timeLimit: 1)
+            let fresh = generation.scheduleCount > before
+            if !generation.converged {
+                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 2), integralCosts: integral)
+            }
+            if generation.stalled { return false }
+            if let bound = generation.bound { shared.bound(bound, proven: false) }
+            if solvedMaster, !fresh, generation.converged {
+                // The master has nothing new to choose from. A small model goes on to branch-and-cut, now
+                // pruned by the better bound; a large one waits for the search's next roster.
+                if model.x.integerColumns.count <= exactColumns { return false }
+                Thread.sleep(forTimeInterval: 0.2)
+                continue
+            }
+            func offer(_ choice: [Int], _ how: String) throws {
+                let values = generation.decisionValues(choice, isDecision: isDecision)
+                guard let settled = try settler().settle(values, integerColumns: model.x.integerColumns, deadline: deadline) else { return }
+                shared.offer(settled)
+                if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
+            }
+            if let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
+            guard !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) else { continue }
+            if let choice = try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (generation.converged ? 1 : 3))) {
+                try offer(choice, "master MIP")
+            }
+            solvedMaster = true
+        }
+        return true
+    }
+
+    /// The whole elastic model by branch-and-cut, fed the search's best rosters, until it proves one
+    /// optimal, the others close the gap, or time runs out. Its GLPK problem lives on this thread.
+    static func branchAndCut(model: RosterModel, shared: SharedIncumbent, deadline: Deadline, gap: Double) throws {
+        let problem = try GLPKProblem(model.linear)
+        let feed = TreeFeed(better: { than in
+            let best = shared.current
+            return best.objective < than - 1e-7 ? (best.values, best.objective) : nil
+        }, stop: { deadline.passed || shared.proven || Search.closed(shared.current, bound: shared.bound, gap: gap, model: model) })
+        let outcome = try problem.solveMIP(timeLimit: deadline.remaining, gap: 0, start: shared.current.values, feed: feed)
+        if let bound = feed.bound { shared.bound(bound, proven: false) }
+        if outcome == .optimal {
+            let values = problem.mipValues.enumerated().map { model.linear.columns[$0.offset].isInteger ? $0.element.rounded() : $0.element }
+            shared.offer(Incumbent(values: values, objective: problem.mipObjective))
+            shared.bound(problem.mipObjective, proven: true)
+        }
+    }
+}
