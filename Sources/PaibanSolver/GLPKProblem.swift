@@ -177,7 +177,14 @@ final class GLPKProblem {
     }
 
     var mipObjective: Double { integerColumns > 0 ? glp_mip_obj_val(p) : glp_get_obj_val(p) }
-    var mipValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { integerColumns > 0 ? glp_mip_col_val(p, Int32($0)) : glp_get_col_prim(p, Int32($0)) } }
+    /// The MIP solution, integer columns rounded (GLPK leaves them within its integrality tolerance).
+    var mipValues: [Double] {
+        (1...max(1, columnCount)).prefix(columnCount).map { j in
+            guard integerColumns > 0 else { return glp_get_col_prim(p, Int32(j)) }
+            let value = glp_mip_col_val(p, Int32(j))
+            return glp_get_col_kind(p, Int32(j)) == GLP_IV ? value.rounded() : value
+        }
+    }
     /// Row duals of the last LP: the reduced cost of column j is c_j - sum_i dual_i * a_ij.
     var rowDuals: [Double] { (1...max(1, rowCount)).prefix(rowCount).map { glp_get_row_dual(p, Int32($0)) } }
     var lpValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_prim(p, Int32($0)) } }

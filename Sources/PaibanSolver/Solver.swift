@@ -114,10 +114,17 @@ struct Search {
         return relativeGap(incumbent.objective, bound) <= gap
     }
 
+    /// Whether every thread may stop: the best roster is proven optimal, or within the gap of the best bound.
+    static func finished(_ shared: SharedIncumbent, gap: Double, model: RosterModel) -> Bool {
+        shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model)
+    }
+
     /// Runs the neighbourhood search on `options.threads` threads, each with its own seed, sharing the best
     /// roster. The threads see only value types; the GLPK problem of this search stays on this thread.
     mutating func improve(_ incumbent: inout Incumbent, plain: RosterModel) throws {
         let shared = SharedIncumbent(incumbent)
+        // Every thread stops on one test against one bound: the LP's, raised by whatever the proving thread finds.
+        if let bound { shared.bound(bound, proven: false) }
         let (model, index, options, deadline, bound) = (model, index, options, deadline, bound)
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
@@ -143,7 +150,7 @@ struct Search {
             var own = shared.current
             do {
                 try lns.improve(&own, shared: shared, deadline: deadline,
-                                done: { _ in shared.proven || Search.closed(shared.current, bound: shared.bound ?? bound, gap: options.gap, model: model) },
+                                done: { _ in Search.finished(shared, gap: options.gap, model: model) },
                                 report: { _ in progress(shared.current.objective) })
             } catch {
                 shared.fail(error)

@@ -21,7 +21,7 @@ struct Import: ParsableCommand {
 
         func run() throws {
             let parsed = try CurtoisParser.parse(path: instance)
-            let name = ((instance as NSString).lastPathComponent as NSString).deletingPathExtension
+            let name = CurtoisImport.instanceName(path: instance)
             let yaml = CurtoisImport.yaml(parsed, name: name)
             // Read back before writing: what import writes, solve can read.
             _ = try CurtoisImport.scenario(from: parsed, name: name, file: instance + " (imported)")

@@ -53,7 +53,7 @@ struct Solve: ParsableCommand {
             if let instance {
                 // The benchmark's own layouts, for its validator and for other researchers.
                 let solution = CurtoisSolution(roster, scenario: scenario, instance: instance)
-                let name = ((self.scenario as NSString).lastPathComponent as NSString).deletingPathExtension
+                let name = CurtoisImport.instanceName(path: self.scenario)
                 files.append((name: "solution.txt", contents: solution.text()))
                 files.append((name: "solution.xml", contents: solution.xml(periodFile: name + ".ros", penalty: result.objective.map { Int($0.rounded()) })))
             }

@@ -23,8 +23,12 @@ public enum CurtoisImport {
     /// Reads an instance file and returns its scenario; errors name the instance file and line.
     public static func scenario(path: String) throws -> (CurtoisInstance, Scenario) {
         let instance = try CurtoisParser.parse(path: path)
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return (instance, try scenario(from: instance, name: name, file: path + " (imported)"))
+        return (instance, try scenario(from: instance, name: instanceName(path: path), file: path + " (imported)"))
+    }
+
+    /// "Instance7" for ".../Instance7.txt": the scenario's name, and the stem of the instance's XML file.
+    public static func instanceName(path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     /// Whether a path names a benchmark instance rather than a scenario YAML.

@@ -49,17 +49,16 @@ struct ColumnGeneration {
 
     // MARK: - Pricing
 
-    /// Person p's part of the model with each column's cost lowered by the duals of the master rows it
-    /// appears in; with `fixed`, the decision columns are fixed at those values (the helpers follow).
-    func pricingModel(_ p: Int, duals: [Double]?, fixed: [Double]?, isDecision: [Bool]) -> LinearModel {
+    /// Person p's part of the model, at the original costs; with `fixed`, the decision columns are fixed at
+    /// those values (the helpers follow). Its columns are in the order of `parts.columns[p]`.
+    func pricingModel(_ p: Int, fixed: [Double]? = nil, isDecision: [Bool] = []) -> LinearModel {
         var sub = LinearModel()
         var local = [Int: Int]()
         for j in parts.columns[p] {
             let c = model.columns[j]
-            let price = duals.map { d in masterEntries[j].reduce(0.0) { $0 + d[$1.row] * $1.value } } ?? 0
             var lower = c.lower, upper = c.upper
             if let fixed, isDecision[j] { lower = fixed[j].rounded(); upper = lower }
-            local[j] = sub.addColumn(c.name, lower: lower, upper: upper, integer: c.isInteger, cost: c.cost - price)
+            local[j] = sub.addColumn(c.name, lower: lower, upper: upper, integer: c.isInteger, cost: c.cost)
         }
         for i in parts.rows[p] {
             let row = model.rows[i]
@@ -69,31 +68,28 @@ struct ColumnGeneration {
         return sub
     }
 
-    /// Person p's pricing problem for these duals. The GLPK problem is made once per person and only its
-    /// costs change from round to round, so each solve starts from the last basis.
-    mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> (values: [Double], objective: Double, optimal: Bool)? {
+    /// Person p's pricing problem for these duals: each column's cost lowered by what the master rows it
+    /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
+    /// round, so each solve starts from the last basis.
+    mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> PricedSchedule? {
         let problem: GLPKProblem
         if let known = pricers[p] {
             problem = known
         } else {
-            problem = try GLPKProblem(pricingModel(p, duals: nil, fixed: nil, isDecision: []))
+            problem = try GLPKProblem(pricingModel(p))
             pricers[p] = problem
         }
-        let costs = parts.columns[p].map { j in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
-        problem.setCosts(costs)
-        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: nil, cuts: false)
-        guard outcome == .optimal || outcome == .feasible else { return nil }
-        let values = problem.mipValues.enumerated().map { model.columns[parts.columns[p][$0.offset]].isInteger ? $0.element.rounded() : $0.element }
-        return (values, problem.mipObjective, outcome == .optimal)
+        problem.setCosts(parts.columns[p].map { j in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } })
+        return try Self.solve(problem, timeLimit: timeLimit)
     }
 
-    /// Solves a pricing model; nil when GLPK finds no schedule in time.
-    func solvePricing(_ sub: LinearModel, timeLimit: Double) throws -> (values: [Double], objective: Double, optimal: Bool)? {
-        let problem = try GLPKProblem(sub)
+    typealias PricedSchedule = (values: [Double], objective: Double, optimal: Bool)
+
+    /// Solves a person's problem; nil when GLPK finds no schedule in time.
+    private static func solve(_ problem: GLPKProblem, timeLimit: Double) throws -> PricedSchedule? {
         let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: nil, cuts: false)
         guard outcome == .optimal || outcome == .feasible else { return nil }
-        let values = problem.mipValues.enumerated().map { sub.columns[$0.offset].isInteger ? $0.element.rounded() : $0.element }
-        return (values, problem.mipObjective, outcome == .optimal)
+        return (problem.mipValues, problem.mipObjective, outcome == .optimal)
     }
 
     /// Adds a schedule unless it is known; returns whether it was new.
@@ -109,8 +105,8 @@ struct ColumnGeneration {
     /// Adds every person's schedule in a full roster (the search's incumbent).
     mutating func add(roster values: [Double], isDecision: [Bool], timeLimit: Double) throws {
         for p in 0..<people {
-            let sub = pricingModel(p, duals: nil, fixed: values, isDecision: isDecision)
-            if let solved = try solvePricing(sub, timeLimit: timeLimit) { add(p, values: solved.values) }
+            let problem = try GLPKProblem(pricingModel(p, fixed: values, isDecision: isDecision))
+            if let solved = try Self.solve(problem, timeLimit: timeLimit) { add(p, values: solved.values) }
         }
     }
 

@@ -39,6 +39,9 @@ struct GreedyStart {
         var periodLeft = people.map { scenario.staff[$0].contract.periodMinutesMax.map(Double.init) ?? .infinity }
         var capLeft = people.map { scenario.staff[$0].contract.maxShifts }
         var weekendsLeft = people.map { scenario.staff[$0].contract.maxWeekends ?? Int.max }
+        var weekendOf = [Int?](repeating: nil, count: scenario.dayCount)
+        for (w, days) in WeekendsWorked.weekends(in: scenario).enumerated() { for d in days { weekendOf[d] = w } }
+        var weekendsWorked = people.map { _ in Set<Int>() }
         var restRun = people.map { p in scenario.staff[p].history.reversed().prefix { $0 == nil }.count }
         // Rest before the period counts only when the history says so (else a stretch at the start is not judged).
         var restJudged = people.map { !scenario.staff[$0].history.isEmpty }
@@ -56,12 +59,10 @@ struct GreedyStart {
             let span = spanOf[d]
             let daysLeftInSpan = spans[span].days.upperBound - d
             var today: [Int?] = Array(repeating: nil, count: scenario.staff.count)
-            let weekend = scenario.period.date(d).isWeekend
-            let weekendStarted = { (p: Int) in scenario.period.date(d).weekday == 7 && d > 0 && last[p] != nil }
             func allowed(_ p: Int, _ s: Int) -> Bool {
                 let contract = scenario.staff[p].contract
                 guard capLeft[p][s] ?? 1 > 0, periodLeft[p] >= Double(scenario.shifts[s].paidMinutes),
-                      !weekend || weekendStarted(p) || weekendsLeft[p] > 0,
+                      weekendOf[d].map { weekendsWorked[p].contains($0) || weekendsLeft[p] > 0 } ?? true,
                       run[p] > 0 || !restJudged[p] || restRun[p] >= contract.minConsecutiveOff else { return false }
                 guard x.x(p, d, s) != nil, today[p] == nil, workLeft[p][span] > 0,
                       run[p] < scenario.staff[p].contract.consecutiveHard,
@@ -95,7 +96,7 @@ struct GreedyStart {
                 periodNeeded[p] -= Double(scenario.shifts[s].paidMinutes)
                 periodLeft[p] -= Double(scenario.shifts[s].paidMinutes)
                 if let cap = capLeft[p][s] { capLeft[p][s] = cap - 1 }
-                if weekend, !weekendStarted(p) { weekendsLeft[p] -= 1 }
+                if let w = weekendOf[d], weekendsWorked[p].insert(w).inserted { weekendsLeft[p] -= 1 }
                 cover[d][s] -= 1
                 for (offset, slot) in scenario.coveredSlots[s] where d + offset < scenario.dayCount {
                     for g in demand.groups.indices where scenario.counts(person: p, shift: s, toward: demand.groups[g]) { open[d + offset][slot][g] -= 1 }

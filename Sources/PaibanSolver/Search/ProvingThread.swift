@@ -31,7 +31,7 @@ extension Search {
             settlerProblem = try GLPKProblem(model.linear)
             return settlerProblem!
         }
-        func stop() -> Bool { deadline.passed || shared.proven || closed(shared.current, bound: shared.bound, gap: gap, model: model) }
+        func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
         var solvedMaster = false
         let began = deadline.elapsed
         while !stop() {
@@ -81,12 +81,11 @@ extension Search {
         let feed = TreeFeed(better: { than in
             let best = shared.current
             return best.objective < than - 1e-7 ? (best.values, best.objective) : nil
-        }, stop: { deadline.passed || shared.proven || Search.closed(shared.current, bound: shared.bound, gap: gap, model: model) })
+        }, stop: { deadline.passed || Search.finished(shared, gap: gap, model: model) })
         let outcome = try problem.solveMIP(timeLimit: deadline.remaining, gap: 0, start: shared.current.values, feed: feed)
         if let bound = feed.bound { shared.bound(bound, proven: false) }
         if outcome == .optimal {
-            let values = problem.mipValues.enumerated().map { model.linear.columns[$0.offset].isInteger ? $0.element.rounded() : $0.element }
-            shared.offer(Incumbent(values: values, objective: problem.mipObjective))
+            shared.offer(Incumbent(values: problem.mipValues, objective: problem.mipObjective))
             shared.bound(problem.mipObjective, proven: true)
         }
     }

@@ -88,7 +88,7 @@ struct Subproblem {
         let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: start, cuts: cuts)
         guard outcome == .optimal || outcome == .feasible, problem.mipObjective < before - 1e-7 else { return nil }
         var values = incumbent.values
-        for (k, v) in problem.mipValues.enumerated() { values[back[k]] = model.columns[back[k]].isInteger ? v.rounded() : v }
+        for (k, v) in problem.mipValues.enumerated() { values[back[k]] = v }
         return Incumbent(values: values, objective: incumbent.objective - before + problem.mipObjective)
     }
 }
