@@ -20,7 +20,11 @@ public enum Solver {
         // models (a year, 150 people) the LP alone can take longer than the whole limit, and a roster
         // without a bound beats none.
         let relaxation = RelaxationBox()
-        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / 3))
+        // Where the person-by-person programme plans everyone, column generation by person follows with a
+        // far stronger bound than the LP's: the LP then gets a tenth of the time instead of a third.
+        let book = PersonRuleBook(model)
+        let lpShare = book.rules.allSatisfy { $0 != nil } ? 10.0 : 3.0
+        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / lpShare))
         @Sendable func solveRelaxation() {
             do {
                 let lp = try GLPKProblem(plain.linear)
@@ -29,17 +33,17 @@ public enum Solver {
                 relaxation.set(outcome, outcome == .optimal ? lp.lpObjective : nil, debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:])
             } catch { relaxation.fail(error) }
         }
-        var search = Search(model: model, problem: try GLPKProblem(model.linear), deadline: deadline, options: options, bound: nil)
+        var search = Search(model: model, deadline: deadline, options: options, bound: nil, book: book)
         var started: Result<Incumbent, Error> = .failure(SolverError.glpkFatal("no start"))
         if options.threads >= 2 {
             let box = StartBox()
             // The start runs on this very thread (k == 0 of onThreads), where its GLPK problem was made.
             nonisolated(unsafe) let starter = search
-            onThreads(2) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start() } } }
+            onThreads(2) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start(searchUntil: { relaxation.finished }) } } }
             started = box.result
         } else {
             solveRelaxation()
-            started = Result { try search.start() }
+            started = Result { try search.start(searchUntil: { true }) }
         }
         if let error = relaxation.error { throw error }
         let feasible = relaxation.outcome != .infeasible
@@ -49,9 +53,8 @@ public enum Solver {
         var incumbent = try started.get()
         if feasible, !deadline.passed { try search.improve(&incumbent, plain: plain) }
         if debugSearch { debugLog(String(format: "search ended at %.1fs", deadline.elapsed)) }
-        // Settling re-solves the helpers exactly: the parts leave numerical noise in them (1292.999999999995).
-        // On a million columns it takes some 6 s, past the deadline.
-        let settled = try search.problem.settle(incumbent.values, integerColumns: model.x.integerColumns, deadline: deadline) ?? incumbent
+        // Settling recomputes the helpers exactly: the parts leave numerical noise in them (1292.999999999995).
+        let settled = try search.settler.settle(incumbent.values, deadline: deadline) ?? incumbent
         if debugSearch { debugLog(String(format: "settled at %.1fs", deadline.elapsed)) }
         if model.breaksHardRows(settled.values) || !feasible {
             return search.explain(settled, size: plain.size, buildSeconds: buildSeconds, proven: !feasible)
@@ -63,19 +66,22 @@ public enum Solver {
 /// The state one solve carries between its phases.
 struct Search {
     let model: RosterModel
-    let problem: GLPKProblem
+    let settler: Settler
     let deadline: Deadline
     let options: SolveOptions
     let index: ModelIndex
+    /// Who the person-by-person programme can plan (the same cells and rows in the plain and elastic models).
+    let book: PersonRuleBook
     var bound: Double?
 
-    init(model: RosterModel, problem: GLPKProblem, deadline: Deadline, options: SolveOptions, bound: Double?) {
+    init(model: RosterModel, deadline: Deadline, options: SolveOptions, bound: Double?, book: PersonRuleBook) {
         self.bound = bound
+        self.book = book
         self.model = model
-        self.problem = problem
         self.deadline = deadline
         self.options = options
         index = ModelIndex(model.linear)
+        settler = Settler(model: model.linear, index: index, decisions: model.x.integerColumns)
     }
 
     func report(_ phase: String, _ incumbent: Double?) {
@@ -83,11 +89,26 @@ struct Search {
     }
 
     /// The start roster: the best of a few greedy constructions (they differ in how early people who
-    /// fall behind on hours are made to work). Elastic slack absorbs whatever it breaks.
-    func start() throws -> Incumbent {
+    /// fall behind on hours are made to work). Elastic slack absorbs whatever it breaks. Once repaired, the
+    /// start is improved by the neighbourhood search until `searchUntil` says the other thread is done.
+    func start(searchUntil: () -> Bool) throws -> Incumbent {
         var best: Incumbent?
-        for urgent in [0.6, 0.7, 0.8, 0.9] {
-            guard let start = try problem.settle(GreedyStart(model: model, urgent: urgent).roster(), integerColumns: model.x.integerColumns, deadline: deadline) else {
+        var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
+        var planner = PersonPlanner(model: model, book: book, index: index, subproblem: repair.subproblem)
+        var rng = SplitMix(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        // When the programme plans everyone, it builds the start itself, person after person against the
+        // cover the others leave open; the day-by-day greedy would only cost time (Curtois Instance24: 16 s).
+        let planned = book.rules.allSatisfy { $0 != nil }
+        if planned {
+            let values = planner.construct(order: Array(book.rules.indices).shuffled(using: &rng))
+            if debugSearch { debugLog(String(format: "planned start at %.1fs", deadline.elapsed)) }
+            best = try settler.settle(values, deadline: deadline)
+            if debugSearch { debugLog(String(format: "planned start settled at %.1fs: %.0f", deadline.elapsed, best?.objective ?? -1)) }
+        }
+        for urgent in [0.6, 0.7, 0.8, 0.9] where !planned {
+            let roster = GreedyStart(model: model, urgent: urgent).roster()
+            if debugSearch { debugLog(String(format: "greedy %.1f built at %.1fs", urgent, deadline.elapsed)) }
+            guard let start = try settler.settle(roster, deadline: deadline) else {
                 throw SolverError.glpkFatal("the elastic model has no solution")
             }
             if best == nil || start.objective < best!.objective { best = start }
@@ -95,11 +116,20 @@ struct Search {
             // On the largest models one variant takes seconds (Curtois Instance24: 12 s); the search needs the time more.
             if deadline.elapsed > options.timeLimit / 4 { break }
         }
-        var start = best!
-        var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
+        guard var start = best else { throw SolverError.glpkFatal("the elastic model has no solution") }
         repair.stepSeconds = 1
+        // People the dynamic programme can plan are re-planned by it first, those who break hard rules
+        // before the others; GLPK re-plans whoever still breaks one.
+        let kept = try planner.sweep(&start, first: repair.breakers(start).sorted(), rounds: 100, deadline: deadline,
+                                     until: options.timeLimit / 2, rng: &rng)
+        if debugSearch { debugLog(String(format: "planner kept %d plans by %.1fs: %.0f", kept, deadline.elapsed, start.objective)) }
         try repair.repairPeople(&start, deadline: deadline)
         report("start", start.objective)
+        if !searchUntil() {
+            repair.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
+            try repair.improve(&start, shared: SharedIncumbent(start), deadline: deadline,
+                               done: { _ in searchUntil() }, report: { report("search", $0.objective) })
+        }
         if debugSearch {
             let findings = Audit.run(model.roster(from: start.values), in: model.scenario).hardFindings
             for (rule, n) in Dictionary(grouping: findings, by: \.rule).mapValues(\.count) { debugLog("start breaks \(rule) \(n)x") }
@@ -125,14 +155,14 @@ struct Search {
         let shared = SharedIncumbent(incumbent)
         // Every thread stops on one test against one bound: the LP's, raised by whatever the proving thread finds.
         if let bound { shared.bound(bound, proven: false) }
-        let (model, index, options, deadline, bound) = (model, index, options, deadline, bound)
+        let (model, index, options, deadline, bound, book) = (model, index, options, deadline, bound, book)
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
         let decomposes = options.threads >= 2 && plain.x.integerColumns == model.x.integerColumns
         onThreads(options.threads) { k in
             if k == 0, decomposes || model.x.integerColumns.count <= Self.exactColumns, options.threads >= 2 {
                 do {
-                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, shared: shared, deadline: deadline, gap: options.gap) { return }
+                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, shared: shared, deadline: deadline, gap: options.gap) { return }
                     if model.x.integerColumns.count <= Self.exactColumns {
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return

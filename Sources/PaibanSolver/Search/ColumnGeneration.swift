@@ -28,11 +28,21 @@ struct ColumnGeneration {
     private(set) var stalled = false
     /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
     private var pricers: [Int: GLPKProblem] = [:]
+    /// People the dynamic programme can plan are priced by it first (milliseconds against GLPK's tenths of
+    /// a second); GLPK prices them only when it finds no schedule with a negative reduced cost, so that
+    /// convergence, and the bound, still rest on exact pricing.
+    private let book: PersonRuleBook?
+    private var isCell: [Bool]
+    private var planned: [Double]
 
-    init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition) {
+    init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition, book: PersonRuleBook? = nil) {
         self.model = model
         self.index = index
         self.parts = parts
+        self.book = book
+        isCell = [Bool](repeating: false, count: model.columns.count)
+        for person in book?.cellOf ?? [] { for day in person { for case let j? in day { isCell[j] = true } } }
+        planned = [Double](repeating: 0, count: book == nil ? 0 : model.columns.count)
         var position = [Int: Int]()
         for (k, i) in parts.masterRows.enumerated() { position[i] = k }
         var entries = [[(row: Int, value: Double)]](repeating: [], count: model.columns.count)
@@ -72,6 +82,11 @@ struct ColumnGeneration {
     /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
     /// round, so each solve starts from the last basis.
     mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> PricedSchedule? {
+        let (model, masterEntries) = (self.model, self.masterEntries)
+        let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
+        if let schedule = try plan(p, reducedCost: reduced), schedule.objective - duals[parts.masterRows.count + p] < -1e-6 {
+            return schedule
+        }
         let problem: GLPKProblem
         if let known = pricers[p] {
             problem = known
@@ -79,8 +94,21 @@ struct ColumnGeneration {
             problem = try GLPKProblem(pricingModel(p))
             pricers[p] = problem
         }
-        problem.setCosts(parts.columns[p].map { j in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } })
+        problem.setCosts(parts.columns[p].map(reduced))
         return try Self.solve(problem, timeLimit: timeLimit)
+    }
+
+    /// The dynamic programme's schedule for person p at these reduced costs, with the helpers of the
+    /// person's rows settled around it by GLPK; nil if the person is not planned by it or it finds none.
+    private mutating func plan(_ p: Int, reducedCost: (Int) -> Double) throws -> PricedSchedule? {
+        guard let book, let rules = book.rules[p] else { return nil }
+        let cost = book.cellOf[p].map { day in day.map { $0.map(reducedCost) ?? .infinity } }
+        guard let plan = PersonPlan(rules: rules).best(cost: cost) else { return nil }
+        for (j, value) in book.values(of: plan, person: p) { planned[j] = value }
+        let problem = try GLPKProblem(pricingModel(p, fixed: planned, isDecision: isCell))
+        guard let settled = try Self.solve(problem, timeLimit: 1) else { return nil }
+        let objective = zip(parts.columns[p], settled.values).reduce(0.0) { $0 + reducedCost($1.0) * $1.1 }
+        return (settled.values, objective, false)
     }
 
     typealias PricedSchedule = (values: [Double], objective: Double, optimal: Bool)

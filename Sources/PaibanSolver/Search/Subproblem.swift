@@ -38,8 +38,10 @@ struct Subproblem {
 
     /// Re-optimises the free columns; returns the improved incumbent, or nil if GLPK found nothing better.
     /// With `keepHardRows` (the incumbent already keeps every hard rule), elastic slacks stay at zero:
-    /// the part is then the plain model's, smaller and with a tighter LP.
-    func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double, keepHardRows: Bool = false, cuts: Bool = true) throws -> Incumbent? {
+    /// the part is then the plain model's, smaller and with a tighter LP. Columns in `assign` are freed at
+    /// the given value only: the part then prices a proposal exactly (the helpers settle around it).
+    func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double, keepHardRows: Bool = false, cuts: Bool = true,
+                 assign: [Int: Double] = [:]) throws -> Incumbent? {
         var isFree = Array(repeating: false, count: model.columns.count)
         for j in free { isFree[j] = true }
         var rows = Set<Int>()
@@ -66,7 +68,8 @@ struct Subproblem {
         func column(_ j: Int) -> Int {
             if let k = map[j] { return k }
             let c = model.columns[j]
-            let k = sub.addColumn(c.name, lower: c.lower, upper: c.upper, integer: c.isInteger, cost: c.cost)
+            let fixed = assign[j]
+            let k = sub.addColumn(c.name, lower: fixed ?? c.lower, upper: fixed ?? c.upper, integer: c.isInteger, cost: c.cost)
             map[j] = k
             back.append(j)
             return k
@@ -82,8 +85,8 @@ struct Subproblem {
             let row = model.rows[i]
             sub.addRow(row.name, terms, lower: row.lower.map { $0 - fixed }, upper: row.upper.map { $0 - fixed })
         }
-        let start = back.map { incumbent.values[$0] }
-        let before = zip(back, start).reduce(0.0) { $0 + model.columns[$1.0].cost * $1.1 }
+        let start = back.map { assign[$0] ?? incumbent.values[$0] }
+        let before = back.reduce(0.0) { $0 + model.columns[$1].cost * incumbent.values[$1] }
         let problem = try GLPKProblem(sub)
         let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: start, cuts: cuts)
         guard outcome == .optimal || outcome == .feasible, problem.mipObjective < before - 1e-7 else { return nil }

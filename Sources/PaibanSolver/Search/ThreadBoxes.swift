@@ -8,10 +8,14 @@ final class RelaxationBox: @unchecked Sendable {
     private(set) var terms: [String: Double] = [:]
     private(set) var error: Error?
 
+    private var done = false
+
     func set(_ outcome: GLPKProblem.Outcome, _ bound: Double?, _ terms: [String: Double]) {
-        lock.withLock { (self.outcome, self.bound, self.terms) = (outcome, bound, terms) }
+        lock.withLock { (self.outcome, self.bound, self.terms, done) = (outcome, bound, terms, true) }
     }
-    func fail(_ error: Error) { lock.withLock { self.error = error } }
+    func fail(_ error: Error) { lock.withLock { (self.error, done) = (error, true) } }
+    /// Whether the relaxation thread has finished (the start thread searches on until it has).
+    var finished: Bool { lock.withLock { done } }
 }
 
 /// The start roster, computed on the calling thread while the relaxation runs on another.

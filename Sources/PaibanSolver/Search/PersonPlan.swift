@@ -1,0 +1,336 @@
+/// One person's rules over the period, in the form a day-by-day dynamic programme can follow: which
+/// shifts are open on which day, which may follow which, the stretch limits, and the three counted
+/// resources (paid minutes, shifts per type, weekends). Built by `PersonPlanner` from the scenario.
+struct PersonRules {
+    var dayCount: Int
+    /// The person's shift indices (into the scenario's shifts); "local" indices below point into this.
+    var shifts: [Int]
+    var minutes: [Int]
+    /// open[d][t]: the person may work local shift t on day d (an assignment column exists).
+    var open: [[Bool]]
+    /// follows[a][b]: local shift b may be worked the day after local shift a.
+    var follows: [[Bool]]
+    var maxWork: Int
+    var minWork = 1
+    var minOff = 1
+    /// Days beyond `softWork` in a run cost `softPrice` each (the soft consecutive limit).
+    var softWork = Int.max
+    var softPrice = 0.0
+    var maxWeekends: Int?
+    /// weekendDay[d]: 0 = not a weekend day, 1 = first day of its weekend, 2 = second day (Sunday after Saturday).
+    var weekendDay: [UInt8]
+    var caps: [Int?]
+    var minutesMin: Int?
+    var minutesMax: Int?
+    /// The state before day 0 from the history; nil when there is none (the first stretch is then not judged).
+    var before: Before?
+
+    struct Before {
+        /// follows[t]: local shift t may be worked on day 0 after the last history day (all true after a day off).
+        /// The history may hold a shift the person can no longer work, so this is not a local shift's row.
+        var follows: [Bool]
+        var worked: Bool
+        var run: Int
+        /// Whether the stretch running into the period started inside the history (so its length is known).
+        var judged: Bool
+    }
+}
+
+/// The cheapest schedule for one person under `PersonRules`, given a cost per day and shift. Stretches,
+/// successions and the soft run price are exact in the state (last shift, run length, whether the
+/// current stretch is judged); the counted resources are priced by Lagrange multipliers, raised until
+/// the schedule keeps them, and a last pass changes shift types on worked days to bring paid minutes
+/// into their band without touching the pattern of work and rest. Returns nil when no schedule was found.
+struct PersonPlan {
+    let rules: PersonRules
+    /// Shifts grouped by the successors they forbid; classFollows[c][u]: shift u may follow any shift of class c.
+    private let classes: [[Int]]
+    private let classOf: [Int]
+    private let classFollows: [[Bool]]
+
+    init(rules: PersonRules) {
+        self.rules = rules
+        var classes: [[Int]] = [], classOf: [Int] = []
+        for t in rules.shifts.indices {
+            if let c = classes.firstIndex(where: { rules.follows[$0[0]] == rules.follows[t] }) {
+                classes[c].append(t); classOf.append(c)
+            } else {
+                classOf.append(classes.count); classes.append([t])
+            }
+        }
+        self.classes = classes
+        self.classOf = classOf
+        classFollows = classes.map { rules.follows[$0[0]] }
+    }
+
+    /// The cheapest schedule found (local shift per day, nil = off) that keeps every rule, or nil.
+    /// A multiplier rises (doubling, then bisecting) while its resource is overdrawn and falls back
+    /// (bisecting towards the last price that overdrew it) once a schedule keeps it: a price left too
+    /// high would keep the person off weekends or shift types the cover needs.
+    func best(cost: [[Double]], iterations: Int = 40) -> [Int?]? {
+        let n = rules.shifts.count
+        var lambda = 0.0, mu = [Double](repeating: 0, count: n), nu = 0.0
+        var muLow = mu, muHigh = [Double?](repeating: nil, count: n), nuLow = 0.0, nuHigh: Double?
+        let scale = costScale(cost)
+        let meanMinutes = Double(rules.minutes.reduce(0, +)) / Double(max(1, n))
+        var step = scale / max(1, meanMinutes)
+        var low: Double?, high: Double?
+        var fewer: [Int?]?, more: [Int?]?
+        var found: (plan: [Int?], cost: Double)?
+        func raise(_ value: inout Double, _ low: inout Double, _ high: Double?, first: Double) {
+            low = value
+            value = high.map { (value + $0) / 2 } ?? max(first, value * 2)
+        }
+        var sinceFound = 0
+        for _ in 0..<iterations {
+            // Once a schedule is found, lowering the prices gets only a few more tries.
+            if found != nil { sinceFound += 1; if sinceFound > 6 { break } }
+            guard let plan = solve(cost: cost, lambda: lambda, mu: mu, nu: nu) else { break }
+            let used = usage(plan)
+            var overdrawn = false
+            for t in 0..<n { if let cap = rules.caps[t], used.counts[t] > cap { raise(&mu[t], &muLow[t], muHigh[t], first: scale / 4); overdrawn = true } }
+            if let cap = rules.maxWeekends, used.weekends > cap { raise(&nu, &nuLow, nuHigh, first: scale / 2); overdrawn = true }
+            if overdrawn {
+                // The pattern moves with the other prices: the minute price's bracket starts again.
+                low = nil; high = nil; step = scale / max(1, meanMinutes)
+                fewer = nil; more = nil
+                continue
+            }
+            let short = rules.minutesMin.map { used.minutes < $0 } ?? false
+            let over = rules.minutesMax.map { used.minutes > $0 } ?? false
+            var kept: [Int?]?
+            if !short, !over {
+                kept = plan
+            } else if let fixed = adjustMinutes(plan, cost: cost, counts: used.counts) {
+                kept = fixed
+            } else {
+                if short { fewer = plan } else { more = plan }
+                // Near the price where the count of minutes jumps across the band, a schedule that follows one
+                // side's plan up to some day and the other's after it often lands inside.
+                if let fewer, let more { kept = crossover(fewer, more, cost: cost) }
+            }
+            if let kept {
+                let total = self.cost(of: kept, cost)
+                if found == nil || total < found!.cost { found = (kept, total) }
+                // Lower the resource prices towards the last ones that overdrew.
+                var lowered = false
+                for t in 0..<n where mu[t] > 0 { muHigh[t] = mu[t]; mu[t] = (muLow[t] + mu[t]) / 2; lowered = true }
+                if nu > 0 { nuHigh = nu; nu = (nuLow + nu) / 2; lowered = true }
+                if !lowered, !short, !over { break }
+                if lowered { continue }
+            }
+            // A higher price per minute means fewer minutes: bisect between a price that gave too few and one that gave too many.
+            if short { high = lambda } else if over { low = lambda }
+            switch (low, high) {
+            case let (l?, h?): lambda = (l + h) / 2
+            case (nil, _): lambda -= step; step *= 2
+            case (_, nil): lambda += step; step *= 2
+            }
+        }
+        return found?.plan
+    }
+
+    /// A schedule's cost: its cells and the soft run price.
+    func cost(of plan: [Int?], _ cost: [[Double]]) -> Double {
+        var total = 0.0, run = rules.before.map { $0.worked ? $0.run : 0 } ?? 0
+        for (d, t) in plan.enumerated() {
+            guard let t else { run = 0; continue }
+            run += 1
+            total += cost[d][t] + (run > rules.softWork ? rules.softPrice : 0)
+        }
+        return total
+    }
+
+    /// Typical size of a cell's cost: the first price step of a multiplier.
+    private func costScale(_ cost: [[Double]]) -> Double {
+        var total = 0.0, count = 0
+        for day in cost { for c in day where c.isFinite { total += abs(c); count += 1 } }
+        return max(1, count == 0 ? 1 : total / Double(count))
+    }
+
+    func usage(_ plan: [Int?]) -> (minutes: Int, counts: [Int], weekends: Int) {
+        var minutes = 0, counts = [Int](repeating: 0, count: rules.shifts.count), weekends = 0
+        for d in plan.indices {
+            guard let t = plan[d] else { continue }
+            minutes += rules.minutes[t]
+            counts[t] += 1
+            if rules.weekendDay[d] == 1 || (rules.weekendDay[d] == 2 && (d == 0 || plan[d - 1] == nil)) { weekends += 1 }
+        }
+        return (minutes, counts, weekends)
+    }
+
+    /// The dynamic programme over days with the resources priced: lambda per paid minute, mu[t] per shift of
+    /// type t, nu per weekend worked. A working state remembers the class of the last shift, not the shift:
+    /// shifts that forbid the same successors are alike for what may come next (Curtois Instance24: 11
+    /// classes for 24 shifts), and the cheapest shift of each class is chosen per day and predecessor.
+    private func solve(cost: [[Double]], lambda: Double, mu: [Double], nu: Double) -> [Int?]? {
+        let n = rules.shifts.count, classCount = classes.count
+        let maxWork = max(1, rules.maxWork), offCap = max(1, rules.minOff)
+        // State: work (judged j, class c, run k) at j*workCount + c*maxWork + (k-1); off states after them.
+        let workCount = classCount * maxWork
+        let stateCount = 2 * (workCount + offCap)
+        func work(_ j: Int, _ c: Int, _ k: Int) -> Int { j * workCount + c * maxWork + (k - 1) }
+        func off(_ j: Int, _ k: Int) -> Int { 2 * workCount + j * offCap + (k - 1) }
+        var value = [Double](repeating: .infinity, count: stateCount)
+        var next = value
+        var from = [Int32](repeating: -1, count: stateCount * rules.dayCount)
+        var chosen = [Int16](repeating: -1, count: stateCount * rules.dayCount)
+        // Per predecessor (a class, or classCount for "after a day off or anything") and class: the cheapest open shift.
+        // On day 0 a further predecessor, classCount + 1, is the history's last shift.
+        var bestPrice = [Double](repeating: .infinity, count: (classCount + 2) * classCount)
+        var bestShift = [Int16](repeating: -1, count: (classCount + 2) * classCount)
+        func soft(_ k: Int) -> Double { k > rules.softWork ? rules.softPrice : 0 }
+        func weekendPrice(_ d: Int, afterWork: Bool) -> Double {
+            rules.weekendDay[d] == 1 || (rules.weekendDay[d] == 2 && !afterWork) ? nu : 0
+        }
+        func relax(_ s: Int, _ v: Double, _ d: Int, _ pred: Int, _ shift: Int16 = -1) {
+            if v < next[s] { next[s] = v; from[d * stateCount + s] = Int32(pred); chosen[d * stateCount + s] = shift }
+        }
+        /// Work on day d after `source` (a class, or classCount), with a run of k days (k-1 before) in stretch j.
+        func enter(_ d: Int, from source: Int, _ v: Double, j: Int, k: Int, afterWork: Bool, pred: Int) {
+            let extra = soft(k) + weekendPrice(d, afterWork: afterWork)
+            for c in 0..<classCount {
+                let p = bestPrice[source * classCount + c]
+                if p.isFinite { relax(work(j, c, k), v + p + extra, d, pred, bestShift[source * classCount + c]) }
+            }
+        }
+        for d in 0..<rules.dayCount {
+            for s in 0..<stateCount { next[s] = .infinity }
+            for k in bestPrice.indices { bestPrice[k] = .infinity }
+            let open = rules.open[d], day = cost[d]
+            for u in 0..<n where open[u] {
+                // A hair's price on every shift: between equal schedules, the one with fewer shifts (no work without a reason).
+                let price = day[u] + lambda * Double(rules.minutes[u]) + mu[u] + 1e-7
+                let c = classOf[u]
+                for source in 0...(classCount + 1) {
+                    let allowed = source < classCount ? classFollows[source][u]
+                        : source == classCount || (d == 0 && rules.before?.follows[u] == true)
+                    let k = source * classCount + c
+                    if allowed, price < bestPrice[k] { bestPrice[k] = price; bestShift[k] = Int16(u) }
+                }
+            }
+            if d == 0 {
+                if let b = rules.before {
+                    let j = b.judged ? 1 : 0
+                    if b.worked {
+                        if b.run < maxWork {
+                            enter(0, from: classCount + 1, 0, j: j, k: b.run + 1, afterWork: true, pred: -1)
+                        }
+                        relax(off(1, 1), 0, 0, -1)   // a stretch wholly in the history is not judged
+                    } else {
+                        relax(off(j, min(b.run + 1, offCap)), 0, 0, -1)
+                        enter(0, from: classCount, 0, j: 1, k: 1, afterWork: false, pred: -1)
+                    }
+                } else {
+                    relax(off(0, 1), 0, 0, -1)
+                    enter(0, from: classCount, 0, j: 0, k: 1, afterWork: false, pred: -1)
+                }
+            } else {
+                for j in 0..<2 {
+                    for c in 0..<classCount {
+                        for k in 1...maxWork {
+                            let s = work(j, c, k), v = value[s]
+                            guard v.isFinite else { continue }
+                            if k < maxWork { enter(d, from: c, v, j: j, k: k + 1, afterWork: true, pred: s) }
+                            if k >= rules.minWork || j == 0 { relax(off(1, 1), v, d, s) }
+                        }
+                    }
+                    for k in 1...offCap {
+                        let s = off(j, k), v = value[s]
+                        guard v.isFinite else { continue }
+                        relax(off(j, min(k + 1, offCap)), v, d, s)
+                        if k >= rules.minOff || j == 0 { enter(d, from: classCount, v, j: 1, k: 1, afterWork: false, pred: s) }
+                    }
+                }
+            }
+            swap(&value, &next)
+        }
+        guard var s = value.indices.min(by: { value[$0] < value[$1] }), value[s].isFinite else { return nil }
+        var plan = [Int?](repeating: nil, count: rules.dayCount)
+        for d in stride(from: rules.dayCount - 1, through: 0, by: -1) {
+            plan[d] = s < 2 * workCount ? Int(chosen[d * stateCount + s]) : nil
+            s = Int(from[d * stateCount + s])
+        }
+        return plan
+    }
+
+    /// Brings paid minutes into the band by changing the type of worked days (never whether a day is worked,
+    /// so stretches and weekends stay as they are), cheapest change per minute first, keeping successions
+    /// and caps. Nil if the band cannot be reached that way.
+    func adjustMinutes(_ plan: [Int?], cost: [[Double]], counts: [Int]) -> [Int?]? {
+        var plan = plan, counts = counts
+        var minutes = usage(plan).minutes
+        let low = rules.minutesMin ?? Int.min, high = rules.minutesMax ?? Int.max
+        while minutes < low || minutes > high {
+            let up = minutes < low
+            var choice: (d: Int, t: Int, rate: Double)?
+            for d in plan.indices {
+                guard let s = plan[d] else { continue }
+                for t in rules.shifts.indices where t != s && rules.open[d][t] {
+                    let delta = rules.minutes[t] - rules.minutes[s]
+                    guard up ? delta > 0 : delta < 0 else { continue }
+                    // Never jump past the band's far side.
+                    guard up ? minutes + delta <= high : minutes + delta >= low else { continue }
+                    if let cap = rules.caps[t], counts[t] + 1 > cap { continue }
+                    if d > 0, let a = plan[d - 1], !rules.follows[a][t] { continue }
+                    if d == 0, let b = rules.before, !b.follows[t] { continue }
+                    if d + 1 < plan.count, let b = plan[d + 1], !rules.follows[t][b] { continue }
+                    let rate = (cost[d][t] - cost[d][s]) / Double(abs(delta))
+                    if choice == nil || rate < choice!.rate { choice = (d, t, rate) }
+                }
+            }
+            guard let (d, t, _) = choice else { return nil }
+            let s = plan[d]!
+            counts[s] -= 1; counts[t] += 1
+            minutes += rules.minutes[t] - rules.minutes[s]
+            plan[d] = t
+        }
+        return plan
+    }
+
+    /// The cheapest valid schedule made of one plan's days before some day and the other plan's from it on.
+    func crossover(_ a: [Int?], _ b: [Int?], cost: [[Double]]) -> [Int?]? {
+        var best: (plan: [Int?], cost: Double)?
+        for (first, second) in [(a, b), (b, a)] {
+            for k in 1..<rules.dayCount where first[k - 1] != second[k - 1] || first[k] != second[k] {
+                let joined = Array(first[..<k] + second[k...])
+                guard keeps(joined) else { continue }
+                let total = self.cost(of: joined, cost)
+                if best == nil || total < best!.cost { best = (joined, total) }
+            }
+        }
+        return best?.plan
+    }
+
+    /// Whether a schedule keeps every rule: open cells, successions, run and stretch lengths, caps,
+    /// weekends and the minutes band.
+    func keeps(_ plan: [Int?]) -> Bool {
+        var mayFollow = rules.before?.follows, worked = rules.before?.worked ?? false
+        var run = rules.before?.run ?? 0, judged = rules.before?.judged ?? false
+        for d in plan.indices {
+            let works = plan[d] != nil
+            if let t = plan[d] {
+                guard rules.open[d][t] else { return false }
+                if let mayFollow, !mayFollow[t] { return false }
+            }
+            if works == worked, d > 0 || rules.before != nil {
+                run += 1
+            } else {
+                // A stretch ends: it is judged when its first day had a known day before it.
+                // (A stretch that lies wholly in the history is not judged.)
+                if d > 0, judged, run < (worked ? rules.minWork : rules.minOff) { return false }
+                judged = d > 0 || rules.before != nil
+                run = 1
+            }
+            if works, run > rules.maxWork { return false }
+            worked = works
+            mayFollow = plan[d].map { rules.follows[$0] }
+        }
+        let used = usage(plan)
+        if let cap = rules.maxWeekends, used.weekends > cap { return false }
+        for t in rules.shifts.indices { if let cap = rules.caps[t], used.counts[t] > cap { return false } }
+        if let low = rules.minutesMin, used.minutes < low { return false }
+        if let high = rules.minutesMax, used.minutes > high { return false }
+        return true
+    }
+}

@@ -1,0 +1,141 @@
+import Paiban
+
+/// Re-plans one person at a time against everyone else's fixed roster, without GLPK's branch-and-bound:
+/// each of the person's cells is priced by what it changes in the soft rows it sits in (a shift that fills
+/// a short cover saves the under-cover price, one over the target costs the over price), the person's
+/// own hard rules are followed by `PersonPlan`'s dynamic programme, and the proposal is then priced
+/// exactly by the sub-model of the cells it changes (GLPK settles the helpers) and kept only if the
+/// objective falls.
+struct PersonPlanner {
+    let model: RosterModel
+    let subproblem: Subproblem
+    let book: PersonRuleBook
+    /// Per soft row whose helpers sit in it alone: the price of a unit short of its lower bound and over its upper one.
+    private let rowPrice: [(under: Double, over: Double)?]
+    /// Activity of every priced row from the assignment columns, kept up to date with the incumbent.
+    private var activity: [Double]
+
+    init(model: RosterModel, book: PersonRuleBook, index: ModelIndex, subproblem: Subproblem) {
+        self.model = model
+        self.subproblem = subproblem
+        self.book = book
+        let linear = model.linear
+        var rowPrice = [(under: Double, over: Double)?](repeating: nil, count: linear.rows.count)
+        rows: for (i, row) in linear.rows.enumerated() where row.origin == nil {
+            var under = Double.infinity, over = Double.infinity, helpers = 0
+            for k in index.entryRange[i] {
+                let j = Int(linear.entryColumns[k]) - 1, a = linear.entryValues[k]
+                let column = linear.columns[j]
+                guard !column.isInteger else { continue }
+                // Helpers shared with other rows, or priced by the programme itself (soft runs), are not a row's own price.
+                guard column.cost >= 0, index.columnRows[j].count == 1, column.term != ConsecutiveWorkDays().id else { continue rows }
+                helpers += 1
+                if a > 0 { under = min(under, column.cost / a) } else { over = min(over, column.cost / -a) }
+            }
+            if helpers > 0 { rowPrice[i] = (row.lower == nil ? 0 : under, row.upper == nil ? 0 : over) }
+        }
+        self.rowPrice = rowPrice
+        activity = [Double](repeating: 0, count: linear.rows.count)
+    }
+
+    private var entries: [[(row: Int, value: Double)]] { book.entries }
+    private var cellOf: [[[Int?]]] { book.cellOf }
+
+    /// Recomputes the priced rows' activity from the incumbent's assignments.
+    mutating func refresh(_ values: [Double]) {
+        activity = [Double](repeating: 0, count: model.linear.rows.count)
+        for cell in model.x.cells where values[cell.column] > 0.5 {
+            for e in entries[cell.column] where rowPrice[e.row] != nil { activity[e.row] += e.value }
+        }
+    }
+
+    /// What each of p's cells would cost, the others' roster being fixed.
+    func costs(of p: Int, in values: [Double]) -> [[Double]] {
+        // p's own share of each row, taken out so that every cell is priced against the others only.
+        var own: [Int: Double] = [:]
+        for day in cellOf[p] { for case let j? in day where values[j] > 0.5 { for e in entries[j] { own[e.row, default: 0] += e.value } } }
+        let rows = model.linear.rows
+        return cellOf[p].map { day in
+            day.map { cell -> Double in
+                guard let j = cell else { return .infinity }
+                var cost = model.linear.columns[j].cost
+                for e in entries[j] {
+                    guard let price = rowPrice[e.row] else { continue }
+                    let others = activity[e.row] - (own[e.row] ?? 0)
+                    func penalty(_ a: Double) -> Double {
+                        price.under * max(0, (rows[e.row].lower ?? -.infinity) - a) + price.over * max(0, a - (rows[e.row].upper ?? .infinity))
+                    }
+                    cost += penalty(others + e.value) - penalty(others)
+                }
+                return cost
+            }
+        }
+    }
+
+    /// Re-plans person p; true if the incumbent improved. The proposal is priced exactly before it is kept.
+    mutating func replan(_ p: Int, _ incumbent: inout Incumbent, timeLimit: Double, keepHardRows: Bool) throws -> Bool {
+        guard let rules = book.rules[p] else { return false }
+        guard let plan = PersonPlan(rules: rules).best(cost: costs(of: p, in: incumbent.values)) else {
+            if debugSearch { debugLog("planner: no plan for person \(p)") }
+            return false
+        }
+        var assign: [Int: Double] = [:]
+        for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
+        guard !assign.isEmpty,
+              let better = try subproblem.improve(incumbent, free: Array(assign.keys), timeLimit: timeLimit, keepHardRows: keepHardRows, assign: assign)
+        else { return false }
+        account(assign)
+        incumbent = better
+        return true
+    }
+
+    /// Keeps the rows' activity in step with assignment columns that change.
+    private mutating func account(_ assign: [Int: Double]) {
+        for (j, value) in assign {
+            for e in entries[j] where rowPrice[e.row] != nil { activity[e.row] += value > 0.5 ? e.value : -e.value }
+        }
+    }
+
+    /// A start roster's assignments, built by planning every person in turn against the cover the ones
+    /// before have left; nil for anyone the programme cannot plan (they stay off). No GLPK is involved, so
+    /// the roster still has to be settled.
+    mutating func construct(order: [Int]) -> [Double] {
+        var values = [Double](repeating: 0, count: model.linear.columns.count)
+        refresh(values)
+        for p in order {
+            guard let rules = book.rules[p], let plan = PersonPlan(rules: rules).best(cost: costs(of: p, in: values)) else {
+                if debugSearch { debugLog("planner: no start plan for person \(p)") }
+                continue
+            }
+            var assign: [Int: Double] = [:]
+            for (j, value) in book.values(of: plan, person: p) where value > 0.5 { assign[j] = value; values[j] = value }
+            account(assign)
+        }
+        return values
+    }
+
+    /// Re-plans `people` in turn, then everyone the programme can plan, round after round, while a round
+    /// still gains and the clock allows (until `until` seconds into the solve). Returns how many plans were kept.
+    @discardableResult
+    mutating func sweep(_ incumbent: inout Incumbent, first people: [Int], rounds: Int, deadline: Deadline, until: Double,
+                        rng: inout SplitMix) throws -> Int {
+        refresh(incumbent.values)
+        var kept = 0
+        var elastic = model.breaksHardRows(incumbent.values)
+        func visit(_ p: Int) throws {
+            guard book.rules[p] != nil, deadline.elapsed < until else { return }
+            if try replan(p, &incumbent, timeLimit: min(1, deadline.remaining), keepHardRows: !elastic) {
+                kept += 1
+                if elastic { elastic = model.breaksHardRows(incumbent.values) }
+            }
+        }
+        for p in people { try visit(p) }
+        for _ in 0..<rounds {
+            let before = incumbent.objective
+            for p in book.rules.indices.shuffled(using: &rng) { try visit(p) }
+            if debugSearch { debugLog(String(format: "planner round at %.1fs: %.0f", deadline.elapsed, incumbent.objective)) }
+            if deadline.elapsed >= until || incumbent.objective > before - 1e-9 { break }
+        }
+        return kept
+    }
+}

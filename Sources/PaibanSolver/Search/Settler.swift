@@ -1,0 +1,79 @@
+/// Gives the helper columns of a roster model the values a roster implies (shortfalls, excess days,
+/// elastic slacks), without loading the whole model into GLPK: a million-column model takes GLPK seconds
+/// to load and to settle (Curtois Instance24: some 10 s each time). Most rows need no solver at all: when
+/// a row's helpers sit in that row alone and are plain non-negative slacks, at most one per direction, each
+/// is exactly the row's shortfall or excess. Only the rows with other helpers (a weekend's "worked", shared
+/// by two rows; a night step) go to GLPK, as a small LP with the roster's activity in their bounds.
+struct Settler {
+    let model: LinearModel
+    let index: ModelIndex
+    let isDecision: [Bool]
+    /// Rows whose helpers are settled by their own shortfall or excess.
+    private let closed: [Bool]
+
+    init(model: LinearModel, index: ModelIndex, decisions: [Int]) {
+        self.model = model
+        self.index = index
+        var isDecision = [Bool](repeating: false, count: model.columns.count)
+        for j in decisions { isDecision[j] = true }
+        self.isDecision = isDecision
+        closed = model.rows.indices.map { i in
+            var up = 0, down = 0
+            for k in index.entryRange[i] {
+                let j = Int(model.entryColumns[k]) - 1
+                guard !isDecision[j] else { continue }
+                let c = model.columns[j]
+                guard !c.isInteger, c.lower == 0, c.upper == nil, c.cost >= 0, index.columnRows[j].count == 1 else { return false }
+                if model.entryValues[k] > 0 { up += 1 } else { down += 1 }
+            }
+            return up <= 1 && down <= 1
+        }
+    }
+
+    /// The roster's decisions (rounded) with every helper settled; nil if the helpers' LP has no solution.
+    func settle(_ values: [Double], deadline: Deadline) throws -> Incumbent? {
+        var settled = [Double](repeating: 0, count: model.columns.count)
+        for j in model.columns.indices where isDecision[j] { settled[j] = values[j] > 0.5 ? 1 : 0 }
+        var activity = [Double](repeating: 0, count: model.rows.count)
+        for k in model.entryRows.indices {
+            let j = Int(model.entryColumns[k]) - 1
+            if isDecision[j] { activity[Int(model.entryRows[k]) - 1] += model.entryValues[k] * settled[j] }
+        }
+        var open: [Int] = []
+        for i in model.rows.indices {
+            guard closed[i] else { open.append(i); continue }
+            let row = model.rows[i]
+            let short = max(0, (row.lower ?? -.infinity) - activity[i]), excess = max(0, activity[i] - (row.upper ?? .infinity))
+            for k in index.entryRange[i] {
+                let j = Int(model.entryColumns[k]) - 1, a = model.entryValues[k]
+                guard !isDecision[j] else { continue }
+                settled[j] = a > 0 ? short / a : excess / -a
+            }
+        }
+        if !open.isEmpty {
+            var sub = LinearModel()
+            var local: [Int: Int] = [:]
+            var back: [Int] = []
+            for i in open {
+                var terms: [(Int, Double)] = []
+                for k in index.entryRange[i] {
+                    let j = Int(model.entryColumns[k]) - 1
+                    guard !isDecision[j] else { continue }
+                    if local[j] == nil {
+                        let c = model.columns[j]
+                        local[j] = sub.addColumn(c.name, lower: c.lower, upper: c.upper, cost: c.cost)
+                        back.append(j)
+                    }
+                    terms.append((local[j]!, model.entryValues[k]))
+                }
+                let row = model.rows[i]
+                sub.addRow(row.name, terms, lower: row.lower.map { $0 - activity[i] }, upper: row.upper.map { $0 - activity[i] })
+            }
+            let problem = try GLPKProblem(sub)
+            guard try problem.solveLP(timeLimit: max(5, deadline.remaining), presolve: true) == .optimal else { return nil }
+            for (k, v) in problem.lpValues.enumerated() { settled[back[k]] = v }
+        }
+        let objective = model.constant + model.columns.indices.reduce(0.0) { $0 + model.columns[$1].cost * settled[$1] }
+        return Incumbent(values: settled, objective: objective)
+    }
+}
