@@ -19,7 +19,7 @@ public enum SolverError: Error, CustomStringConvertible {
 /// GLPKProblem is created, used and dropped inside one synchronous solve; it is deliberately not Sendable.
 final class GLPKProblem {
     private var prob: OpaquePointer?
-    let columnCount: Int
+    private(set) var columnCount: Int
     let rowCount: Int
     let integerColumns: Int
     /// The thread's GLPK environment this problem lives in (see GLPKEnvironment).
@@ -99,6 +99,27 @@ final class GLPKProblem {
     private var warm = false
     private var costsChanged = false
 
+    /// Appends a continuous column with its entries (0-based rows); returns its 0-based index. The basis
+    /// stays as it was, the new column non-basic at its lower bound, so the next solve goes on from it
+    /// with the primal simplex (a column generation master grows this way, round after round).
+    func addColumn(lower: Double, upper: Double?, cost: Double, entries: [(row: Int, value: Double)]) -> Int {
+        let j = Int(glp_add_cols(p, 1))
+        let (type, l, u) = Self.boundType(lower, upper)
+        glp_set_col_bnds(p, Int32(j), type, l, u)
+        glp_set_obj_coef(p, Int32(j), cost)
+        let rows = [Int32(0)] + entries.map { Int32($0.row + 1) }, values = [0.0] + entries.map(\.value)
+        glp_set_mat_col(p, Int32(j), Int32(entries.count), rows, values)
+        columnCount += 1
+        costsChanged = true
+        return j - 1
+    }
+
+    /// New bounds for column j (0-based), keeping its kind.
+    func setBounds(_ j: Int, lower: Double, upper: Double?) {
+        let (type, l, u) = Self.boundType(lower, upper)
+        glp_set_col_bnds(p, Int32(j + 1), type, l, u)
+    }
+
     /// New objective coefficients for every column (a pricing problem re-solved with new duals).
     func setCosts(_ costs: [Double]) {
         for (j, c) in costs.enumerated() { glp_set_obj_coef(p, Int32(j + 1), c) }
@@ -114,7 +135,7 @@ final class GLPKProblem {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
-        // After a change of costs only, the old basis is still primal feasible: the primal simplex goes on from it.
+        // After a change of costs or new columns only, the old basis is still primal feasible: the primal simplex goes on from it.
         parm.meth = warm && !costsChanged ? GLP_DUALP : GLP_PRIMAL
         costsChanged = false
         parm.presolve = presolve ? GLP_ON : GLP_OFF

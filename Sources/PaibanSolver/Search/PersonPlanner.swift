@@ -73,16 +73,22 @@ struct PersonPlanner {
     }
 
     /// Re-plans person p; true if the incumbent improved. The proposal is priced exactly before it is kept.
-    mutating func replan(_ p: Int, _ incumbent: inout Incumbent, timeLimit: Double, keepHardRows: Bool) throws -> Bool {
+    mutating func replan(_ p: Int, _ incumbent: inout Incumbent, timeLimit: Double, keepHardRows: Bool,
+                         noise: Double = 0, rng: inout SplitMix) throws -> Bool {
         guard let rules = book.rules[p] else { return false }
-        guard let plan = PersonPlan(rules: rules).best(cost: costs(of: p, in: incumbent.values)) else {
+        var cost = costs(of: p, in: incumbent.values)
+        if noise > 0 {
+            for d in cost.indices { for t in cost[d].indices where cost[d][t].isFinite { cost[d][t] += Double.random(in: -noise...noise, using: &rng) } }
+        }
+        guard let plan = PersonPlan(rules: rules).best(cost: cost) else {
             if debugSearch { debugLog("planner: no plan for person \(p)") }
             return false
         }
         var assign: [Int: Double] = [:]
         for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
         guard !assign.isEmpty,
-              let better = try subproblem.improve(incumbent, free: Array(assign.keys), timeLimit: timeLimit, keepHardRows: keepHardRows, assign: assign)
+              let better = try subproblem.improve(incumbent, free: Array(assign.keys), timeLimit: timeLimit, keepHardRows: keepHardRows,
+                                                  assign: assign, evenIfWorse: noise > 0)
         else { return false }
         account(assign)
         incumbent = better
@@ -124,7 +130,7 @@ struct PersonPlanner {
         var elastic = model.breaksHardRows(incumbent.values)
         func visit(_ p: Int) throws {
             guard book.rules[p] != nil, deadline.elapsed < until else { return }
-            if try replan(p, &incumbent, timeLimit: min(1, deadline.remaining), keepHardRows: !elastic) {
+            if try replan(p, &incumbent, timeLimit: min(1, deadline.remaining), keepHardRows: !elastic, rng: &rng) {
                 kept += 1
                 if elastic { elastic = model.breaksHardRows(incumbent.values) }
             }
@@ -133,9 +139,43 @@ struct PersonPlanner {
         for _ in 0..<rounds {
             let before = incumbent.objective
             for p in book.rules.indices.shuffled(using: &rng) { try visit(p) }
-            if debugSearch { debugLog(String(format: "planner round at %.1fs: %.0f", deadline.elapsed, incumbent.objective)) }
             if deadline.elapsed >= until || incumbent.objective > before - 1e-9 { break }
         }
         return kept
+    }
+
+    /// Iterated local search over whole people: a few people are re-planned against noisy cell prices (a
+    /// kick out of the sweep's local optimum, kept even if it costs more), the sweep runs to its local
+    /// optimum again, and the result is kept if it beats the best so far. Improvements go to `shared`.
+    mutating func kickAndSweep(_ best: inout Incumbent, shared: SharedIncumbent, deadline: Deadline, rng: inout SplitMix,
+                               done: () -> Bool) throws {
+        var kicks = 0, gains = 0
+        while !deadline.passed, !done() {
+            let common = shared.current
+            if common.objective < best.objective - 1e-9 { best = common }
+            var trial = best
+            refresh(trial.values)
+            let planned = book.rules.indices.filter { book.rules[$0] != nil }
+            let count = max(2, planned.count / 10)
+            // The noise is of the size of a cell's price: enough to move a person, not to scramble them.
+            let noise = costScale(of: planned.randomElement(using: &rng)!, in: trial.values)
+            for p in planned.shuffled(using: &rng).prefix(count) {
+                _ = try replan(p, &trial, timeLimit: min(1, deadline.remaining), keepHardRows: true, noise: noise, rng: &rng)
+            }
+            try sweep(&trial, first: [], rounds: 20, deadline: deadline, until: deadline.seconds, rng: &rng)
+            kicks += 1
+            if trial.objective < best.objective - 1e-9 {
+                best = trial
+                shared.offer(trial)
+                gains += 1
+            }
+        }
+        if debugSearch { debugLog(String(format: "kicks %d, gains %d, at %.1fs: %.0f", kicks, gains, deadline.elapsed, best.objective)) }
+    }
+
+    /// Mean absolute price of person p's open cells.
+    private func costScale(of p: Int, in values: [Double]) -> Double {
+        let finite = costs(of: p, in: values).joined().filter(\.isFinite)
+        return max(1, finite.reduce(0) { $0 + abs($1) } / Double(max(1, finite.count)))
     }
 }

@@ -39,9 +39,10 @@ struct Subproblem {
     /// Re-optimises the free columns; returns the improved incumbent, or nil if GLPK found nothing better.
     /// With `keepHardRows` (the incumbent already keeps every hard rule), elastic slacks stay at zero:
     /// the part is then the plain model's, smaller and with a tighter LP. Columns in `assign` are freed at
-    /// the given value only: the part then prices a proposal exactly (the helpers settle around it).
+    /// the given value only: the part then prices a proposal exactly (the helpers settle around it);
+    /// `evenIfWorse` returns it whatever it costs (a perturbation).
     func improve(_ incumbent: Incumbent, free: [Int], timeLimit: Double, keepHardRows: Bool = false, cuts: Bool = true,
-                 assign: [Int: Double] = [:]) throws -> Incumbent? {
+                 assign: [Int: Double] = [:], evenIfWorse: Bool = false) throws -> Incumbent? {
         var isFree = Array(repeating: false, count: model.columns.count)
         for j in free { isFree[j] = true }
         var rows = Set<Int>()
@@ -89,7 +90,7 @@ struct Subproblem {
         let before = back.reduce(0.0) { $0 + model.columns[$1].cost * incumbent.values[$1] }
         let problem = try GLPKProblem(sub)
         let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: start, cuts: cuts)
-        guard outcome == .optimal || outcome == .feasible, problem.mipObjective < before - 1e-7 else { return nil }
+        guard outcome == .optimal || outcome == .feasible, problem.mipObjective < before - 1e-7 || evenIfWorse else { return nil }
         var values = incumbent.values
         for (k, v) in problem.mipValues.enumerated() { values[back[k]] = v }
         return Incumbent(values: values, objective: incumbent.objective - before + problem.mipObjective)
