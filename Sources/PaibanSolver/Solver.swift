@@ -11,21 +11,22 @@ public enum Solver {
         // The plain model gives the bound (its LP relaxation) and proves infeasibility; the search runs on
         // the elastic model, where every hard row may give at a high price, so that it always holds a
         // roster and drives the broken hard rules out of it.
-        let plain = RosterModel(scenario)
+        // The plain model is built on the relaxation's thread, beside the start (Curtois Instance24: 7 s each).
         let model = RosterModel(scenario, elastic: true)
         let buildSeconds = deadline.elapsed
-        if debugSearch { debugLog(String(format: "built both models in %.1fs", buildSeconds)) }
+        if debugSearch { debugLog(String(format: "built the elastic model in %.1fs", buildSeconds)) }
         // The LP relaxation (the bound) and the start roster do not depend on each other: with two threads
         // they are computed side by side. The bound may take at most a third of the time: on the largest
         // models (a year, 150 people) the LP alone can take longer than the whole limit, and a roster
         // without a bound beats none.
         let relaxation = RelaxationBox()
-        // Where the person-by-person programme plans everyone, column generation by person follows with a
-        // far stronger bound than the LP's: the LP then gets a tenth of the time instead of a third.
         let book = PersonRuleBook(model)
-        let lpShare = book.rules.allSatisfy { $0 != nil } ? 10.0 : 3.0
-        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / lpShare))
+        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / 3))
         @Sendable func solveRelaxation() {
+            let began = deadline.elapsed
+            let plain = RosterModel(scenario)
+            relaxation.plain = plain
+            let lpSeconds = max(1, lpSeconds - (deadline.elapsed - began))
             do {
                 let lp = try GLPKProblem(plain.linear)
                 if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
@@ -46,6 +47,7 @@ public enum Solver {
             started = Result { try search.start(searchUntil: { true }) }
         }
         if let error = relaxation.error { throw error }
+        let plain = relaxation.plain!
         let feasible = relaxation.outcome != .infeasible
         search.bound = relaxation.bound
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
@@ -121,7 +123,7 @@ struct Search {
         // People the dynamic programme can plan are re-planned by it first, those who break hard rules
         // before the others; GLPK re-plans whoever still breaks one.
         let kept = try planner.sweep(&start, first: repair.breakers(start).sorted(), rounds: 100, deadline: deadline,
-                                     until: options.timeLimit / 2, rng: &rng)
+                                     rng: &rng, stop: { deadline.elapsed > options.timeLimit / 2 })
         if debugSearch { debugLog(String(format: "planner kept %d plans by %.1fs: %.0f", kept, deadline.elapsed, start.objective)) }
         try repair.repairPeople(&start, deadline: deadline)
         report("start", start.objective)
@@ -170,7 +172,8 @@ struct Search {
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
         let decomposes = options.threads >= 2 && plain.x.integerColumns == model.x.integerColumns
         onThreads(options.threads) { k in
-            if k == 0, decomposes || model.x.integerColumns.count <= Self.exactColumns, options.threads >= 2 {
+            let proving = model.x.integerColumns.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
+            if k == 0, proving, options.threads >= 2 {
                 do {
                     if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, shared: shared, deadline: deadline, gap: options.gap) { return }
                     if model.x.integerColumns.count <= Self.exactColumns {

@@ -141,10 +141,10 @@ struct ColumnGeneration {
     }
 
     /// Adds every person's schedule in a full roster (the search's incumbent).
-    mutating func add(roster values: [Double], isDecision: [Bool], timeLimit: Double) throws {
-        for p in 0..<people {
+    mutating func add(roster values: [Double], isDecision: [Bool], deadline: Deadline) throws {
+        for p in 0..<people where !deadline.passed {
             let problem = try GLPKProblem(pricingModel(p, fixed: values, isDecision: isDecision))
-            if let solved = try Self.solve(problem, timeLimit: timeLimit) { add(p, values: solved.values) }
+            if let solved = try Self.solve(problem, timeLimit: min(1, max(0.1, deadline.remaining))) { add(p, values: solved.values) }
         }
     }
 

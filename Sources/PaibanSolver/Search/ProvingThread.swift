@@ -9,6 +9,10 @@ extension Search {
     /// and its open nodes give a far better bound than the LP. Larger models leave both threads to the
     /// neighbourhood search (callcenter, 2,925 columns: the tree makes no progress in 30 s).
     static let exactColumns = 2_500
+    /// Column generation by person goes up to this many integer columns. Past it, pricing does not converge
+    /// within a minute (Curtois Instance13, 41,371 columns: 30 rounds and no bound in 60 s), and a second
+    /// thread searching gains more.
+    static let pricedColumns = 20_000
 
     /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
     /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
@@ -39,7 +43,7 @@ extension Search {
                 continue
             }
             let before = generation.scheduleCount
-            try generation.add(roster: current.values, isDecision: isDecision, timeLimit: 1)
+            try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
             let fresh = generation.scheduleCount > before
             if !generation.converged {
                 try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 2), integralCosts: integral)

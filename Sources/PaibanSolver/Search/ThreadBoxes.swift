@@ -9,6 +9,12 @@ final class RelaxationBox: @unchecked Sendable {
     private(set) var error: Error?
 
     private var done = false
+    private var model: RosterModel?
+    /// The plain model, built on the relaxation's thread.
+    var plain: RosterModel? {
+        get { lock.withLock { model } }
+        set { lock.withLock { model = newValue } }
+    }
 
     func set(_ outcome: GLPKProblem.Outcome, _ bound: Double?, _ terms: [String: Double]) {
         lock.withLock { (self.outcome, self.bound, self.terms, done) = (outcome, bound, terms, true) }
