@@ -26,11 +26,11 @@ public enum Solver {
             let began = deadline.elapsed
             let plain = RosterModel(scenario)
             relaxation.plain = plain
-            let lpSeconds = max(1, lpSeconds - (deadline.elapsed - began))
+            let left = max(1, lpSeconds - (deadline.elapsed - began))
             do {
                 let lp = try GLPKProblem(plain.linear)
                 if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
-                let outcome = try lp.solveLP(timeLimit: lpSeconds)
+                let outcome = try lp.solveLP(timeLimit: left)
                 relaxation.set(outcome, outcome == .optimal ? lp.lpObjective : nil, debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:])
             } catch { relaxation.fail(error) }
         }
@@ -107,7 +107,8 @@ struct Search {
             best = try settler.settle(values, deadline: deadline)
             if debugSearch { debugLog(String(format: "planned start settled at %.1fs: %.0f", deadline.elapsed, best?.objective ?? -1)) }
         }
-        for urgent in [0.6, 0.7, 0.8, 0.9] where !planned {
+        // The greedy builds the start otherwise, and is the fallback if the planned start cannot be settled.
+        for urgent in [0.6, 0.7, 0.8, 0.9] where !planned || best == nil {
             let roster = GreedyStart(model: model, urgent: urgent).roster()
             if debugSearch { debugLog(String(format: "greedy %.1f built at %.1fs", urgent, deadline.elapsed)) }
             guard let start = try settler.settle(roster, deadline: deadline) else {

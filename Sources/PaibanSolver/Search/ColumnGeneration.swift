@@ -90,7 +90,10 @@ struct ColumnGeneration {
     mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> PricedSchedule? {
         let (model, masterEntries) = (self.model, self.masterEntries)
         let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
-        if let schedule = try plan(p, reducedCost: reduced), schedule.objective - duals[parts.masterRows.count + p] < -1e-6 {
+        // A known schedule may price below zero (its column sits at its upper bound): then GLPK prices
+        // exactly, so that a round adding nothing really means convergence.
+        if let schedule = try plan(p, reducedCost: reduced), schedule.objective - duals[parts.masterRows.count + p] < -1e-6,
+           !known[p].contains(self.schedule(p, values: schedule.values)) {
             return schedule
         }
         let problem: GLPKProblem
@@ -126,11 +129,16 @@ struct ColumnGeneration {
         return (problem.mipValues, problem.mipObjective, outcome == .optimal)
     }
 
+    /// Person p's schedule of these column values, as the master knows it (values rounded to 1e-6).
+    private func schedule(_ p: Int, values: [Double]) -> Schedule {
+        let cost = zip(parts.columns[p], values).reduce(0.0) { $0 + model.columns[$1.0].cost * $1.1 }
+        return Schedule(values: values.map { ($0 * 1e6).rounded() / 1e6 }, cost: cost)
+    }
+
     /// Adds a schedule unless it is known; returns whether it was new.
     @discardableResult
     mutating func add(_ p: Int, values: [Double]) -> Bool {
-        let cost = zip(parts.columns[p], values).reduce(0.0) { $0 + model.columns[$1.0].cost * $1.1 }
-        let schedule = Schedule(values: values.map { ($0 * 1e6).rounded() / 1e6 }, cost: cost)
+        let schedule = schedule(p, values: values)
         guard known[p].insert(schedule).inserted else { return false }
         schedules[p].append(schedule)
         if let master {

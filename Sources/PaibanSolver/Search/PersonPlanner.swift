@@ -62,8 +62,11 @@ struct PersonPlanner {
                 for e in entries[j] {
                     guard let price = rowPrice[e.row] else { continue }
                     let others = activity[e.row] - (own[e.row] ?? 0)
+                    // A direction without a helper is priced infinitely, but only where the row is broken that way
+                    // (infinity times a zero shortfall would be NaN, which the programme never chooses).
                     func penalty(_ a: Double) -> Double {
-                        price.under * max(0, (rows[e.row].lower ?? -.infinity) - a) + price.over * max(0, a - (rows[e.row].upper ?? .infinity))
+                        let short = (rows[e.row].lower ?? -.infinity) - a, excess = a - (rows[e.row].upper ?? .infinity)
+                        return (short > 0 ? price.under * short : 0) + (excess > 0 ? price.over * excess : 0)
                     }
                     cost += penalty(others + e.value) - penalty(others)
                 }
@@ -72,7 +75,8 @@ struct PersonPlanner {
         }
     }
 
-    /// Re-plans person p; true if the incumbent improved. The proposal is priced exactly before it is kept.
+    /// Re-plans person p; true if the incumbent changed. The proposal is priced exactly and kept only if the
+    /// objective falls, except with `noise` (a kick), where it is kept whatever it costs.
     mutating func replan(_ p: Int, _ incumbent: inout Incumbent, timeLimit: Double, keepHardRows: Bool,
                          noise: Double = 0, rng: inout SplitMix) throws -> Bool {
         guard let rules = book.rules[p] else { return false }
@@ -87,7 +91,7 @@ struct PersonPlanner {
         var assign: [Int: Double] = [:]
         for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
         guard !assign.isEmpty,
-              let better = try subproblem.improve(incumbent, free: Array(assign.keys), timeLimit: timeLimit, keepHardRows: keepHardRows,
+              let better = try subproblem.improve(incumbent, free: assign.keys.sorted(), timeLimit: timeLimit, keepHardRows: keepHardRows,
                                                   assign: assign, evenIfWorse: noise > 0)
         else { return false }
         account(assign)
@@ -159,7 +163,7 @@ struct PersonPlanner {
             let count = max(2, planned.count / 10)   // a tenth: better than 4% or 20% on Curtois 10, 13 and 17 (30 s)
             // The noise is of the size of a cell's price: enough to move a person, not to scramble them.
             let noise = costScale(of: planned.randomElement(using: &rng)!, in: trial.values)
-            for p in planned.shuffled(using: &rng).prefix(count) {
+            for p in planned.shuffled(using: &rng).prefix(count) where !deadline.passed && !done() {
                 _ = try replan(p, &trial, timeLimit: min(1, deadline.remaining), keepHardRows: true, noise: noise, rng: &rng)
             }
             try sweep(&trial, first: [], rounds: 20, deadline: deadline, rng: &rng, stop: done)

@@ -44,11 +44,15 @@ struct Settler {
             guard closed[i] else { open.append(i); continue }
             let row = model.rows[i]
             let short = max(0, (row.lower ?? -.infinity) - activity[i]), excess = max(0, activity[i] - (row.upper ?? .infinity))
+            var mended = (short: short == 0, excess: excess == 0)
             for k in index.entryRange[i] {
                 let j = Int(model.entryColumns[k]) - 1, a = model.entryValues[k]
                 guard !isDecision[j] else { continue }
                 settled[j] = a > 0 ? short / a : excess / -a
+                if a > 0 { mended.short = true } else { mended.excess = true }
             }
+            // A row the roster breaks with no slack to take it up (one shift a day): no settled roster.
+            guard mended.short, mended.excess else { return nil }
         }
         if !open.isEmpty {
             var sub = LinearModel()
