@@ -360,4 +360,32 @@ struct PersonPlanTests {
         if awayLimit { b.rules.awayLimits = [AwayLimit(group: "desk", limit: .count(1))] }
         return b.build()
     }
+
+    /// Night fairness prices nights through a row whose only helpers are its steps, so the row has no helper
+    /// for a shortfall. A planned person's night cells must still get a finite price: they came out NaN
+    /// (infinity times a zero shortfall), and the programme never chose a night.
+    @Test func nightCellsOfAPlannedPersonHaveFinitePrices() throws {
+        var b = ScenarioBuilder(days: 7)
+        b.shifts = [Shifts.early, Shifts.night]
+        b.rules.weights.nightFairness = 1
+        b.rules.nightCapCounts = [.big, .small]
+        _ = b.person("A")
+        b.need(1, from: 22, to: 24)
+        let scenario = b.build()
+        let model = RosterModel(scenario, elastic: true)
+        let book = PersonRuleBook(model)
+        try #require(book.rules[0] != nil)
+        #expect(model.linear.rows.contains { $0.name == "spread_0" }, "the scenario must price nights for the test to hold")
+        let index = ModelIndex(model.linear)
+        var isDecision = [Bool](repeating: false, count: model.linear.columns.count)
+        for j in model.x.integerColumns { isDecision[j] = true }
+        let planner = PersonPlanner(model: model, book: book, index: index,
+                                    subproblem: Subproblem(model: model.linear, index: index, isDecision: isDecision))
+        let costs = planner.costs(of: 0, in: [Double](repeating: 0, count: model.linear.columns.count))
+        for (d, day) in costs.enumerated() {
+            for (t, cost) in day.enumerated() where book.cellOf[0][d][t] != nil {
+                #expect(cost.isFinite, "day \(d), shift \(book.rules[0]!.shifts[t]): \(cost)")
+            }
+        }
+    }
 }
