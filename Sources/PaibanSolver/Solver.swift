@@ -90,27 +90,21 @@ struct Search {
         options.progress?(SearchProgress(phase: phase, elapsed: deadline.elapsed, incumbent: incumbent, bound: bound))
     }
 
-    /// The start roster: the best of a few greedy constructions (they differ in how early people who
-    /// fall behind on hours are made to work). Elastic slack absorbs whatever it breaks. Once repaired, the
-    /// start is improved by the neighbourhood search until `searchUntil` says the other thread is done.
-    func start(searchUntil: () -> Bool) throws -> Incumbent {
+    /// The start roster, built and settled: by the person-by-person programme when it plans everyone
+    /// (person after person against the cover the others leave open; the day-by-day greedy would only cost
+    /// time, Curtois Instance24: 16 s), else the best of a few greedy constructions (they differ in how early
+    /// people who fall behind on hours are made to work). Elastic slack absorbs whatever it breaks.
+    private func construct(_ planner: inout PersonPlanner, rng: inout SplitMix) throws -> Incumbent {
         var best: Incumbent?
-        var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
-        var planner = PersonPlanner(model: model, book: book, index: index, subproblem: repair.subproblem)
-        var rng = SplitMix(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
-        // When the programme plans everyone, it builds the start itself, person after person against the
-        // cover the others leave open; the day-by-day greedy would only cost time (Curtois Instance24: 16 s).
         let planned = book.rules.allSatisfy { $0 != nil }
         if planned {
             let values = planner.construct(order: Array(book.rules.indices).shuffled(using: &rng))
-            if debugSearch { debugLog(String(format: "planned start at %.1fs", deadline.elapsed)) }
             best = try settler.settle(values, deadline: deadline)
             if debugSearch { debugLog(String(format: "planned start settled at %.1fs: %.0f", deadline.elapsed, best?.objective ?? -1)) }
         }
-        // The greedy builds the start otherwise, and is the fallback if the planned start cannot be settled.
+        // The greedy is also the fallback if the planned start cannot be settled.
         for urgent in [0.6, 0.7, 0.8, 0.9] where !planned || best == nil {
             let roster = GreedyStart(model: model, urgent: urgent).roster()
-            if debugSearch { debugLog(String(format: "greedy %.1f built at %.1fs", urgent, deadline.elapsed)) }
             guard let start = try settler.settle(roster, deadline: deadline) else {
                 throw SolverError.glpkFatal("the elastic model has no solution")
             }
@@ -119,7 +113,17 @@ struct Search {
             // On the largest models one variant takes seconds (Curtois Instance24: 12 s); the search needs the time more.
             if deadline.elapsed > options.timeLimit / 4 { break }
         }
-        guard var start = best else { throw SolverError.glpkFatal("the elastic model has no solution") }
+        guard let best else { throw SolverError.glpkFatal("the elastic model has no solution") }
+        return best
+    }
+
+    /// The start roster (see `construct`), repaired, and then improved by the search until `searchUntil`
+    /// says the other thread is done.
+    func start(searchUntil: () -> Bool) throws -> Incumbent {
+        var repair = NeighbourhoodSearch(model: model, index: index, seed: options.seed)
+        var planner = PersonPlanner(model: model, book: book, index: index, subproblem: repair.subproblem)
+        var rng = SplitMix(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        var start = try construct(&planner, rng: &rng)
         repair.stepSeconds = 1
         // People the dynamic programme can plan are re-planned by it first, those who break hard rules
         // before the others; GLPK re-plans whoever still breaks one.
