@@ -82,17 +82,6 @@ final class GLPKProblem {
         return prob
     }
 
-    /// Column j (0-based): free between bounds as an integer, or fixed at a value as continuous.
-    func free(_ j: Int, lower: Double = 0, upper: Double = 1, integer: Bool) {
-        glp_set_col_bnds(p, Int32(j + 1), lower == upper ? GLP_FX : GLP_DB, lower, upper)
-        glp_set_col_kind(p, Int32(j + 1), integer ? GLP_IV : GLP_CV)
-    }
-
-    func fix(_ j: Int, at value: Double) {
-        glp_set_col_kind(p, Int32(j + 1), GLP_CV)
-        glp_set_col_bnds(p, Int32(j + 1), GLP_FX, value, value)
-    }
-
     enum Outcome: Equatable { case optimal, feasible, infeasible, noSolution }
 
     /// Whether a simplex basis from an earlier solve exists to start from.

@@ -175,7 +175,7 @@ struct Search {
         let shared = SharedIncumbent(incumbent)
         // Every thread stops on one test against one bound: the LP's, raised by whatever the proving thread finds.
         if let bound { shared.bound(bound, proven: false) }
-        let (model, index, options, deadline, bound, book) = (model, index, options, deadline, bound, book)
+        let (model, index, options, deadline, bound, book, settler) = (model, index, options, deadline, bound, book, settler)
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
         let decomposes = options.threads >= 2 && plain.x.integerColumns == model.x.integerColumns
@@ -183,7 +183,7 @@ struct Search {
             let proving = model.x.integerColumns.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
             if k == 0, proving, options.threads >= 2 {
                 do {
-                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, shared: shared, deadline: deadline, gap: options.gap) { return }
+                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap) { return }
                     if model.x.integerColumns.count <= Self.exactColumns {
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return

@@ -136,6 +136,28 @@ struct PersonPlanTests {
         rules.open.map { day in day.map { $0 ? dice.price() : .infinity } }
     }
 
+    /// One seeded search: a random scenario and cell prices, what `best` returns, and the enumerated optimum.
+    struct Trial {
+        let scenario: Scenario
+        let rules: PersonRules
+        let cost: [[Double]]
+        let plan: PersonPlan
+        let optimum: (plan: [Int?], cost: Double)?
+        let found: [Int?]?
+        let context: String
+    }
+
+    /// The trial of `seed`; nil when the scenario gives the person nothing to plan.
+    static func trial(seed: UInt64, resources: Resources, softRuns: Bool = false) -> Trial? {
+        let scenario = scenario(seed: seed, resources: resources, softRuns: softRuns)
+        guard let rules = rules(scenario, seed: seed) else { return nil }
+        var dice = Dice(seed: ~seed)
+        let cost = prices(rules, &dice)
+        let plan = PersonPlan(rules: rules)
+        return Trial(scenario: scenario, rules: rules, cost: cost, plan: plan, optimum: bruteForce(plan, cost: cost),
+                     found: plan.best(cost: cost), context: describe(scenario, seed: seed))
+    }
+
     /// A plan (local shift per day) as person 0's row of a roster.
     static func roster(_ plan: [Int?], _ rules: PersonRules) -> Roster {
         Roster(cells: [plan.map { $0.map { .work(rules.shifts[$0]) } ?? .off }])
@@ -222,15 +244,9 @@ struct PersonPlanTests {
     @Test(arguments: 0..<4)
     func bestIsExactWithoutCountedResources(batch: Int) {
         for seed in UInt64(1000 + batch * 75)..<UInt64(1000 + batch * 75 + 75) {
-            let scenario = Self.scenario(seed: seed, resources: .none, softRuns: true)
-            guard let rules = Self.rules(scenario, seed: seed) else { continue }
-            var dice = Dice(seed: ~seed)
-            let cost = Self.prices(rules, &dice)
-            let plan = PersonPlan(rules: rules)
-            let optimum = Self.bruteForce(plan, cost: cost)
-            let found = plan.best(cost: cost)
-            let context = Self.describe(scenario, seed: seed)
-            guard let optimum else {
+            guard let trial = Self.trial(seed: seed, resources: .none, softRuns: true) else { continue }
+            let (scenario, rules, cost, plan, found, context) = (trial.scenario, trial.rules, trial.cost, trial.plan, trial.found, trial.context)
+            guard let optimum = trial.optimum else {
                 #expect(found == nil, "no schedule keeps the rules, yet best returned \(found!); \(context)")
                 continue
             }
@@ -263,15 +279,9 @@ struct PersonPlanTests {
     @Test func bestWithCountedResourcesIsValidAndUsuallyClose() {
         var feasible = 0, found = 0, exact = 0, gaps: [Double] = []
         for seed in UInt64(5000)..<UInt64(5400) {
-            let scenario = Self.scenario(seed: seed, resources: .some)
-            guard let rules = Self.rules(scenario, seed: seed) else { continue }
-            var dice = Dice(seed: ~seed)
-            let cost = Self.prices(rules, &dice)
-            let plan = PersonPlan(rules: rules)
-            let optimum = Self.bruteForce(plan, cost: cost)
-            let best = plan.best(cost: cost)
-            let context = Self.describe(scenario, seed: seed)
-            guard let optimum else {
+            guard let trial = Self.trial(seed: seed, resources: .some) else { continue }
+            let (cost, plan, best, context) = (trial.cost, trial.plan, trial.found, trial.context)
+            guard let optimum = trial.optimum else {
                 #expect(best == nil, "no schedule keeps the rules, yet best returned \(best!); \(context)")
                 continue
             }

@@ -32,7 +32,6 @@ struct ColumnGeneration {
     /// a second); GLPK prices them only when it finds no schedule with a negative reduced cost, so that
     /// convergence, and the bound, still rest on exact pricing.
     private let book: PersonRuleBook?
-    private var isCell: [Bool]
     private var planned: [Double]
     /// The master LP, kept between rounds: new schedules join it as columns and each solve starts from
     /// the last basis (rebuilding it took most of a round: Curtois Instance13, 1.4 s of 2 by round 15).
@@ -46,8 +45,6 @@ struct ColumnGeneration {
         self.index = index
         self.parts = parts
         self.book = book
-        isCell = [Bool](repeating: false, count: model.columns.count)
-        for person in book?.cellOf ?? [] { for day in person { for case let j? in day { isCell[j] = true } } }
         planned = [Double](repeating: 0, count: book == nil ? 0 : model.columns.count)
         var position = [Int: Int]()
         for (k, i) in parts.masterRows.enumerated() { position[i] = k }
@@ -114,7 +111,7 @@ struct ColumnGeneration {
         let cost = book.cellOf[p].map { day in day.map { $0.map(reducedCost) ?? .infinity } }
         guard let plan = PersonPlan(rules: rules).best(cost: cost) else { return nil }
         for (j, value) in book.values(of: plan, person: p) { planned[j] = value }
-        let problem = try GLPKProblem(pricingModel(p, fixed: planned, isDecision: isCell))
+        let problem = try GLPKProblem(pricingModel(p, fixed: planned, isDecision: book.isCell))
         guard let settled = try Self.solve(problem, timeLimit: 1) else { return nil }
         let objective = zip(parts.columns[p], settled.values).reduce(0.0) { $0 + reducedCost($1.0) * $1.1 }
         return (settled.values, objective, false)

@@ -71,7 +71,7 @@ struct PersonPlan {
         let n = rules.shifts.count
         var lambda = 0.0, mu = [Double](repeating: 0, count: n), nu = 0.0
         var muLow = mu, muHigh = [Double?](repeating: nil, count: n), nuLow = 0.0, nuHigh: Double?
-        let scale = costScale(cost)
+        let scale = Self.costScale(cost)
         let meanMinutes = Double(rules.minutes.reduce(0, +)) / Double(max(1, n))
         var step = scale / max(1, meanMinutes)
         var low: Double?, high: Double?
@@ -141,8 +141,9 @@ struct PersonPlan {
         return total
     }
 
-    /// Typical size of a cell's cost: the first price step of a multiplier.
-    private func costScale(_ cost: [[Double]]) -> Double {
+    /// Typical size of a cell's cost, the mean absolute price of the open cells (at least 1): the first price
+    /// step of a multiplier, and the size of a kick's noise.
+    static func costScale(_ cost: [[Double]]) -> Double {
         var total = 0.0, count = 0
         for day in cost { for c in day where c.isFinite { total += abs(c); count += 1 } }
         return max(1, count == 0 ? 1 : total / Double(count))

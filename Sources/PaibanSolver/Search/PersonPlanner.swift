@@ -162,7 +162,7 @@ struct PersonPlanner {
             let planned = book.rules.indices.filter { book.rules[$0] != nil }
             let count = max(2, planned.count / 10)   // a tenth: better than 4% or 20% on Curtois 10, 13 and 17 (30 s)
             // The noise is of the size of a cell's price: enough to move a person, not to scramble them.
-            let noise = costScale(of: planned.randomElement(using: &rng)!, in: trial.values)
+            let noise = PersonPlan.costScale(costs(of: planned.randomElement(using: &rng)!, in: trial.values))
             for p in planned.shuffled(using: &rng).prefix(count) where !deadline.passed && !done() {
                 _ = try replan(p, &trial, timeLimit: min(1, deadline.remaining), keepHardRows: true, noise: noise, rng: &rng)
             }
@@ -175,11 +175,5 @@ struct PersonPlanner {
             }
         }
         if debugSearch { debugLog(String(format: "kicks %d, gains %d, at %.1fs: %.0f", kicks, gains, deadline.elapsed, best.objective)) }
-    }
-
-    /// Mean absolute price of person p's open cells.
-    private func costScale(of p: Int, in values: [Double]) -> Double {
-        let finite = costs(of: p, in: values).joined().filter(\.isFinite)
-        return max(1, finite.reduce(0) { $0 + abs($1) } / Double(max(1, finite.count)))
     }
 }

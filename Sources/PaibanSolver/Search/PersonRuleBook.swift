@@ -15,6 +15,9 @@ struct PersonRuleBook {
     let cellOf: [[[Int?]]]
     /// Coefficients of each assignment column, by row (empty for other columns).
     let entries: [[(row: Int, value: Double)]]
+    /// Whether a column is an assignment. Its cells have the same columns in the plain and the elastic model
+    /// (the assignments are made first in both), so the book serves both.
+    let isCell: [Bool]
 
     init(_ model: RosterModel) {
         let linear = model.linear
@@ -42,6 +45,7 @@ struct PersonRuleBook {
         self.cellOf = cellOf
         self.rules = rules
         self.entries = entries
+        self.isCell = isCell
     }
 
     /// The decision values of a plan: every cell of person p, 1 where the plan works it.

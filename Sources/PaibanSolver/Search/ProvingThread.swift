@@ -18,7 +18,8 @@ extension Search {
     /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
     /// false when the model does not decompose by person, or when a small model should go on to
     /// branch-and-cut (the decomposition's bound is not always tight: Curtois Instance1, 558 against 607).
-    static func priceAndBranch(model: RosterModel, plain: RosterModel, book: PersonRuleBook, shared: SharedIncumbent, deadline: Deadline, gap: Double) throws -> Bool {
+    static func priceAndBranch(model: RosterModel, plain: RosterModel, book: PersonRuleBook, settler: Settler, shared: SharedIncumbent,
+                               deadline: Deadline, gap: Double) throws -> Bool {
         let index = ModelIndex(plain.linear)
         guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, rounds: plain.x.rounds,
                                               people: plain.scenario.staff.count) else {
@@ -29,7 +30,6 @@ extension Search {
         for j in plain.x.integerColumns { isDecision[j] = true }
         let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
         var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book)
-        let settler = Settler(model: model.linear, index: ModelIndex(model.linear), decisions: model.x.integerColumns)
         func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
         var solvedMaster = false
         let began = deadline.elapsed
