@@ -8,11 +8,10 @@ struct AssignmentVariables {
     let column: [[[Int?]]]
     /// Every assignment column with its (person, day, shift), in column order.
     let cells: [(column: Int, person: Int, day: Int, shift: Int)]
-    /// For an assignment column whose shift has a meal break: one binary per round, their sum equal to
-    /// the assignment (exactly one round when working). Freed and fixed together with their assignment.
-    let rounds: [Int: [(column: Int, start: MinuteOfDay, index: Int)]]
-    /// Every integer column: assignments and rounds.
-    var integerColumns: [Int] { cells.map(\.column) + rounds.values.flatMap { $0.map(\.column) } }
+    /// How many take each meal round, per day, meal shift and class of people (see MealRoundPool).
+    let pools: [MealRoundPool]
+    /// The roster's decisions: the assignment columns. Everything else (round counts included) follows from them.
+    var decisions: [Int] { cells.map(\.column) }
 
     init(_ scenario: Scenario, filters: [any ColumnFilter], into model: inout LinearModel) {
         var column: [[[Int?]]] = []
@@ -31,14 +30,7 @@ struct AssignmentVariables {
         }
         self.column = column
         self.cells = cells
-        var rounds: [Int: [(Int, MinuteOfDay, Int)]] = [:]
-        for (j, p, d, s) in cells {
-            guard let meal = scenario.shifts[s].meal else { continue }
-            let columns = meal.rounds.enumerated().map { k, start in (model.addColumn("b_\(p)_\(d)_\(s)_\(k)", integer: true), start, k) }
-            rounds[j] = columns
-            model.addRow("round_\(p)_\(d)_\(s)", columns.map { ($0.0, 1.0) } + [(j, -1)], lower: 0, upper: 0)
-        }
-        self.rounds = rounds
+        pools = MealRoundPool.make(scenario, column: column, into: &model)
         for p in scenario.staff.indices {
             for d in 0..<scenario.dayCount where work(p, d).count > 1 {
                 model.addRow("one_\(p)_\(d)", work(p, d), upper: 1)

@@ -34,8 +34,8 @@ struct RosterModel {
         }
         for cell in x.cells where values[cell.column] > 0.5 {
             roster[cell.person, cell.day] = .work(cell.shift)
-            roster.breaks[cell.person][cell.day] = x.rounds[cell.column]?.first { values[$0.column] > 0.5 }?.start
         }
+        MealRoundPool.breaks(x.pools, values: values, into: &roster)
         return roster
     }
 

@@ -83,7 +83,7 @@ struct Search {
         self.deadline = deadline
         self.options = options
         index = ModelIndex(model.linear)
-        settler = Settler(model: model.linear, index: index, decisions: model.x.integerColumns)
+        settler = Settler(model: model.linear, index: index, decisions: model.x.decisions)
     }
 
     func report(_ phase: String, _ incumbent: Double?) {
@@ -155,7 +155,7 @@ struct Search {
     static let kickColumns = 2_000
 
     static func kicksPeople(_ model: RosterModel, _ book: PersonRuleBook) -> Bool {
-        model.x.integerColumns.count > kickColumns && book.rules.allSatisfy { $0 != nil }
+        model.x.decisions.count > kickColumns && book.rules.allSatisfy { $0 != nil }
     }
 
     /// Whether the search may stop: every hard rule kept and the gap to the bound small enough.
@@ -178,13 +178,13 @@ struct Search {
         let (model, index, options, deadline, bound, book, settler) = (model, index, options, deadline, bound, book, settler)
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
-        let decomposes = options.threads >= 2 && plain.x.integerColumns == model.x.integerColumns
+        let decomposes = options.threads >= 2 && plain.x.decisions == model.x.decisions
         onThreads(options.threads) { k in
-            let proving = model.x.integerColumns.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
+            let proving = model.x.decisions.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
             if k == 0, proving, options.threads >= 2 {
                 do {
                     if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap) { return }
-                    if model.x.integerColumns.count <= Self.exactColumns {
+                    if model.x.decisions.count <= Self.exactColumns {
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return
                     }

@@ -388,7 +388,7 @@ struct PersonPlanTests {
         #expect(model.linear.rows.contains { $0.name == "spread_0" }, "the scenario must price nights for the test to hold")
         let index = ModelIndex(model.linear)
         var isDecision = [Bool](repeating: false, count: model.linear.columns.count)
-        for j in model.x.integerColumns { isDecision[j] = true }
+        for j in model.x.decisions { isDecision[j] = true }
         let planner = PersonPlanner(model: model, book: book, index: index,
                                     subproblem: Subproblem(model: model.linear, index: index, isDecision: isDecision))
         let costs = planner.costs(of: 0, in: [Double](repeating: 0, count: model.linear.columns.count))

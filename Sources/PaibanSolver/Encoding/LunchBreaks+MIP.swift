@@ -1,23 +1,26 @@
 import Paiban
 
-/// The rounds themselves are part of the variable layout (one binary per round, summing to the
-/// assignment). Here: per group with an away limit, day and lunch slot, away <= count, or
-/// away <= share * on duty (integrality rounds it down); "never all away" for counts (and shares of 1 or
-/// more) as: for each person on duty, on duty - away - that person >= 0. Under relief a binary `alone`, allowed
-/// only while at most one is on duty, adds the one round a lone person may take to each of these rows.
+/// The round counts are part of the variable layout (see MealRoundPool). Here: per group with an away
+/// limit, day and lunch slot, away <= count, or away <= share * on duty (integrality rounds it down);
+/// "never all away" for counts (and shares of 1 or more) as: for each person on duty, on duty - away -
+/// that person >= 0. Under relief a binary `alone`, allowed only while at most one is on duty, adds the one
+/// round a lone person may take to each of these rows.
 extension LunchBreaks: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         guard !scenario.rules.awayLimits.isEmpty else { return }
         let slots = Self.mealSlots(in: scenario)
         for limit in scenario.rules.awayLimits {
+            var mostColumn: [[Int]: Int] = [:]
             for e in 0..<scenario.dayCount {
                 for t in slots {
                     var duty: [(Int, Double)] = [], away: [(Int, Double)] = []
-                    for cell in x.cells where scenario.staff[cell.person].serves(limit.group) && (cell.day == e || cell.day == e - 1) {
-                        guard scenario.coveredSlots[cell.shift].contains(where: { $0.dayOffset == e - cell.day && $0.slot == t }) else { continue }
+                    for cell in x.cells where scenario.staff[cell.person].serves(limit.group) && (cell.day == e || cell.day == e - 1)
+                    && scenario.coveredSlots[cell.shift].contains(where: { $0.dayOffset == e - cell.day && $0.slot == t }) {
                         duty.append((cell.column, 1))
-                        for round in x.rounds[cell.column] ?? []
-                        where scenario.roundSlots[cell.shift][round.index].contains(where: { $0.dayOffset == e - cell.day && $0.slot == t }) {
+                    }
+                    for pool in x.pools where scenario.staff[pool.member].serves(limit.group) && (pool.day == e || pool.day == e - 1) {
+                        for round in pool.rounds
+                        where scenario.roundSlots[pool.shift][round.index].contains(where: { $0.dayOffset == e - pool.day && $0.slot == t }) {
                             away.append((round.column, 1))
                         }
                     }
@@ -38,7 +41,14 @@ extension LunchBreaks: MIPEncodable {
                         model.addRow("away_\(limit.group)_\(e)_\(t)", away + alone.map { ($0.0, -Double(max(0, 1 - n))) }, upper: Double(n), origin: origin)
                         keepOne = true
                     case .share(let share):
-                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + duty.map { ($0.0, -share) } + alone.map { ($0.0, -(1 - min(share, 1))) },
+                        let key = duty.map(\.0).sorted()
+                        let most = mostColumn[key] ?? {
+                            let most = model.addColumn("most_\(limit.group)_\(e)_\(t)", upper: Double(duty.count), integer: true)
+                            model.addRow("most_\(limit.group)_\(e)_\(t)", [(most, 1)] + duty.map { ($0.0, -share) }, upper: 0)
+                            return most
+                        }()
+                        mostColumn[key] = most
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + [(most, -1)] + alone.map { ($0.0, -(1 - min(share, 1))) },
                                      upper: 0, origin: origin)
                         keepOne = share >= 1
                     }

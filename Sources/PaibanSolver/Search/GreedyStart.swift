@@ -4,7 +4,8 @@ import Paiban
 /// uncovered demand are taken first, among those whose hard rules still allow it (one shift a day,
 /// consecutive days, rest between shifts, monthly rest days, hours and night caps). People who must work
 /// nearly every remaining day to reach their monthly hours are taken even without a cover gain.
-/// What it still gets wrong, the elastic search repairs; it only has to be close, and fast.
+/// What it still gets wrong, the elastic search repairs; it only has to be close, and fast. Meal round
+/// counts are helpers: the settler gives them their values.
 struct GreedyStart {
     let model: RosterModel
     /// Share of the remaining days a person must work to reach the hours band, above which they work today.
@@ -40,7 +41,9 @@ struct GreedyStart {
         var capLeft = people.map { scenario.staff[$0].contract.maxShifts }
         var weekendsLeft = people.map { scenario.staff[$0].contract.maxWeekends ?? Int.max }
         var weekendOf = [Int?](repeating: nil, count: scenario.dayCount)
-        for (w, days) in WeekendsWorked.weekends(in: scenario).enumerated() { for d in days { weekendOf[d] = w } }
+        let weekends = WeekendsWorked.weekends(in: scenario)
+        for (w, days) in weekends.enumerated() { for d in days { weekendOf[d] = w } }
+        let fits = scenario.rules.awayLimits.map { LunchFit(scenario, limit: $0) }
         var weekendsWorked = people.map { _ in Set<Int>() }
         var restRun = people.map { p in scenario.staff[p].history.reversed().prefix { $0 == nil }.count }
         // Rest before the period counts only when the history says so (else a stretch at the start is not judged).
@@ -86,22 +89,29 @@ struct GreedyStart {
                 let month = (minutesNeeded[p][span] / longest).rounded(.up) / Double(max(1, daysLeftInSpan))
                 return max(month, (periodNeeded[p] / longest).rounded(.up) / Double(max(1, scenario.dayCount - d)))
             }
-            func take(_ p: Int, _ s: Int) {
-                today[p] = s
-                values[x.x(p, d, s)!] = 1
-                workLeft[p][span] -= 1
-                minutesNeeded[p][span] -= Double(scenario.shifts[s].paidMinutes)
-                minutesLeft[p][span] -= Double(scenario.shifts[s].paidMinutes)
-                if scenario.isNight(s) { nightsLeft[p][span] -= 1 }
-                periodNeeded[p] -= Double(scenario.shifts[s].paidMinutes)
-                periodLeft[p] -= Double(scenario.shifts[s].paidMinutes)
-                if let cap = capLeft[p][s] { capLeft[p][s] = cap - 1 }
-                if let w = weekendOf[d], weekendsWorked[p].insert(w).inserted { weekendsLeft[p] -= 1 }
-                cover[d][s] -= 1
+            // Books person p on shift s today (by = 1), or takes the booking back (by = -1).
+            func book(_ p: Int, _ s: Int, by n: Int) {
+                today[p] = n > 0 ? s : nil
+                values[x.x(p, d, s)!] = n > 0 ? 1 : 0
+                let minutes = Double(n * scenario.shifts[s].paidMinutes)
+                workLeft[p][span] -= n
+                minutesNeeded[p][span] -= minutes
+                minutesLeft[p][span] -= minutes
+                if scenario.isNight(s) { nightsLeft[p][span] -= n }
+                periodNeeded[p] -= minutes
+                periodLeft[p] -= minutes
+                if let cap = capLeft[p][s] { capLeft[p][s] = cap - n }
+                if let w = weekendOf[d] {
+                    let worked = weekends[w].contains { e in e <= d && x.column[p][e].contains { $0.map { values[$0] > 0.5 } == true } }
+                    if worked, weekendsWorked[p].insert(w).inserted { weekendsLeft[p] -= 1 }
+                    if !worked, weekendsWorked[p].remove(w) != nil { weekendsLeft[p] += 1 }
+                }
+                cover[d][s] -= n
                 for (offset, slot) in scenario.coveredSlots[s] where d + offset < scenario.dayCount {
-                    for g in demand.groups.indices where scenario.counts(person: p, shift: s, toward: demand.groups[g]) { open[d + offset][slot][g] -= 1 }
+                    for g in demand.groups.indices where scenario.counts(person: p, shift: s, toward: demand.groups[g]) { open[d + offset][slot][g] -= n }
                 }
             }
+            func take(_ p: Int, _ s: Int) { book(p, s, by: 1) }
             // A work stretch shorter than the contract's minimum goes on today, on the shift that helps most.
             for p in people where run[p] > 0 && run[p] < scenario.staff[p].contract.minConsecutiveWork {
                 if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
@@ -124,7 +134,21 @@ struct GreedyStart {
             for p in people where today[p] == nil && urgency(p) >= urgent {
                 if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
             }
-            assignRounds(day: d, today: today, into: &values)
+            // A group whose people on meal shifts cannot all take a round within its away limit gets one
+            // more of its people on a meal shift, or else one fewer.
+            for fit in fits {
+                for _ in 0..<4 where !fit.fits(today) {
+                    let serving = people.filter { scenario.staff[$0].serves(fit.limit.group) }
+                    let meals = scenario.shifts.indices.filter { scenario.shifts[$0].meal != nil }
+                    let joiner = serving.flatMap { p in meals.filter { allowed(p, $0) }.map { (p, $0) } }
+                        .max { gain($0.0, $0.1) * (1 + urgency($0.0)) < gain($1.0, $1.1) * (1 + urgency($1.0)) }
+                    if let (p, s) = joiner {
+                        take(p, s)
+                    } else if let p = serving.filter({ today[$0].map { scenario.shifts[$0].meal != nil } == true }).min(by: { urgency($0) < urgency($1) }) {
+                        book(p, today[p]!, by: -1)
+                    }
+                }
+            }
             for p in people {
                 if let s = today[p] {
                     run[p] += 1; last[p] = s; restRun[p] = 0; restJudged[p] = true
@@ -134,32 +158,5 @@ struct GreedyStart {
             }
         }
         return values
-    }
-
-    /// Meal rounds for the people working on day d: each takes the round that keeps the groups' away
-    /// counts furthest below their limits (people on duty in a slot of a group, rounded down share or count).
-    private func assignRounds(day d: Int, today: [Int?], into values: inout [Double]) {
-        let scenario = model.scenario
-        let limits = scenario.rules.awayLimits
-        var away: [String: [Int: Int]] = [:]   // group -> slot -> people away
-        func onDuty(_ group: String, _ slot: Int) -> Int {
-            scenario.staff.indices.filter { p in
-                scenario.staff[p].serves(group) && today[p].map { s in scenario.coveredSlots[s].contains { $0 == (0, slot) } } == true
-            }.count
-        }
-        for p in scenario.staff.indices {
-            guard let s = today[p], let column = model.x.x(p, d, s), let rounds = model.x.rounds[column], !rounds.isEmpty else { continue }
-            let groups = limits.filter { scenario.staff[p].serves($0.group) }
-            let best = rounds.min { a, b in
-                func pressure(_ round: (column: Int, start: MinuteOfDay, index: Int)) -> Int {
-                    scenario.roundSlots[s][round.index].map { slot in
-                        groups.map { limit in (away[limit.group]?[slot.slot] ?? 0) + 1 - limit.most(onDuty: onDuty(limit.group, slot.slot)) }.max() ?? 0
-                    }.max() ?? 0
-                }
-                return pressure(a) < pressure(b)
-            }!
-            values[best.column] = 1
-            for slot in scenario.roundSlots[s][best.index] { for limit in groups { away[limit.group, default: [:]][slot.slot, default: 0] += 1 } }
-        }
     }
 }

@@ -6,9 +6,11 @@
 struct NeighbourhoodSearch {
     let subproblem: Subproblem
     let cells: [(column: Int, person: Int, day: Int, shift: Int)]
-    /// Meal-round columns of each assignment column: freed with it.
-    let rounds: [Int: [Int]]
     let people: Int
+    /// Each person's peers: the people who count toward the same groups, so that the two can trade shifts
+    /// without moving cover between groups. A lunch limit makes a group's count matter by itself (an odd
+    /// count cannot all take a round, callcenter-lunch), and there only a trade between peers keeps it.
+    let peers: [[Int]]
     let dayCount: Int
     /// Elastic slack columns and the person whose row they relax.
     let elastic: [(column: Int, person: Int?)]
@@ -16,27 +18,39 @@ struct NeighbourhoodSearch {
     let priced: [(column: Int, anchor: LinearModel.Anchor)]
     var stepSeconds = 2.0
     private var rng: SplitMix
-    private var dayWindow = 7.0
-    private var groupSize = 4.0
+    /// Days and people per kind (a kind that frees every day or everyone ignores that size).
+    private var sizes: [Kind: Size] = [.days: Size(days: 7, people: 2), .people: Size(days: 2, people: 4),
+                                       .block: Size(days: 7, people: 4), .scattered: Size(days: 4, people: 3)]
     private var idle = 0
-    private var cutChoice = CutChoice()
+    private var cutChoice = Choice(arms: 2, explore: 5)
+    private var kindChoice = Choice(arms: Kind.chosen.count, explore: 3)
 
-    /// Whether GLPK's cut generators pay off depends on the model (they do on the callcenter's slot cover,
-    /// they do not on the Curtois instances): each part is solved with the setting that has gained more
-    /// objective per second so far, and one part in five tries the other.
-    struct CutChoice {
-        private var gain = [0.0, 0.0], seconds = [1e-3, 1e-3]
+    /// Picks among a few ways of doing a step by the objective each has gained per second lately, and tries
+    /// another one now and then. Whether GLPK's cut generators pay off depends on the model (they do on the
+    /// callcenter's slot cover, they do not on the Curtois instances), and so does which kind of part
+    /// closes quickly enough to gain.
+    struct Choice {
+        private var gain: [Double], seconds: [Double]
+        /// One step in `explore` tries a random arm.
+        let explore: Int
 
-        mutating func next(_ rng: inout SplitMix) -> Bool {
-            let better = gain[1] / seconds[1] >= gain[0] / seconds[0]
-            return Int.random(in: 0..<5, using: &rng) == 0 ? !better : better
+        init(arms: Int, explore: Int) {
+            gain = Array(repeating: 0, count: arms)
+            seconds = Array(repeating: 1e-3, count: arms)
+            self.explore = explore
         }
 
-        mutating func record(cuts: Bool, gain: Double, seconds: Double) {
-            let k = cuts ? 1 : 0
-            // Leaving the elastic phase gains millions: count only what the plain objective gains.
-            self.gain[k] += min(gain, 10_000)
-            self.seconds[k] += seconds
+        mutating func next(_ rng: inout SplitMix) -> Int {
+            if Int.random(in: 0..<explore, using: &rng) == 0 { return Int.random(in: gain.indices, using: &rng) }
+            return gain.indices.max { gain[$0] / seconds[$0] < gain[$1] / seconds[$1] }!
+        }
+
+        mutating func record(_ arm: Int, gain: Double, seconds: Double) {
+            // Old steps fade, so that the choice follows the search as it moves on. Leaving the elastic
+            // phase gains millions: count only what the plain objective gains.
+            for k in self.gain.indices { self.gain[k] *= 0.95; self.seconds[k] *= 0.95 }
+            self.gain[arm] += min(gain, 10_000)
+            self.seconds[arm] += seconds
         }
     }
 
@@ -44,11 +58,14 @@ struct NeighbourhoodSearch {
         // Neighbouring seeds must not give neighbouring streams: spread them.
         let seed = seed &* 0x9E37_79B9_7F4A_7C15
         var isDecision = Array(repeating: false, count: model.linear.columns.count)
-        for j in model.x.integerColumns { isDecision[j] = true }
+        for j in model.x.decisions { isDecision[j] = true }
         subproblem = Subproblem(model: model.linear, index: index, isDecision: isDecision)
         cells = model.x.cells
-        rounds = model.x.rounds.mapValues { $0.map(\.column) }
         people = model.scenario.staff.count
+        let scenario = model.scenario
+        let groups = Set(scenario.demand.groups + scenario.rules.awayLimits.map(\.group)).sorted()
+        let signature = scenario.staff.map { person in groups.map { person.serves($0) } }
+        peers = scenario.staff.indices.map { p in scenario.staff.indices.filter { $0 != p && signature[$0] == signature[p] } }
         dayCount = model.scenario.dayCount
         elastic = model.elasticColumns.compactMap { j in
             index.columnRows[j].first.map { (j, model.linear.rows[$0].origin?.person) }
@@ -74,7 +91,7 @@ struct NeighbourhoodSearch {
     /// person is placed where the cover is still short, so later people see what earlier ones took.
     func repairPeople(_ incumbent: inout Incumbent, deadline: Deadline) throws {
         for p in breakers(incumbent).sorted() where !deadline.passed {
-            let columns = cells.filter { $0.person == p }.flatMap { [$0.column] + (rounds[$0.column] ?? []) }
+            let columns = cells.filter { $0.person == p }.map(\.column)
             if let better = try subproblem.improve(incumbent, free: columns, timeLimit: min(stepSeconds, deadline.remaining)) {
                 incumbent = better
             }
@@ -95,11 +112,11 @@ struct NeighbourhoodSearch {
             let costing = priced.filter { incumbent.values[$0.column] > 1e-6 }.map(\.anchor)
             // Stuck for long: one wide part (everyone, two weeks around something that costs) with more time.
             let kick = idle % 24 == 23
-            let free = kick ? wideNeighbourhood(around: costing) : chooseNeighbourhood(around: breakers(incumbent), costing: costing)
-            let columns = cells.filter { free($0.person, $0.day) }.flatMap { [$0.column] + (rounds[$0.column] ?? []) }
+            let (kind, free) = kick ? (Kind.wide, wideNeighbourhood(around: costing)) : chooseNeighbourhood(around: breakers(incumbent), costing: costing)
+            let columns = cells.filter { free($0.person, $0.day) }.map(\.column)
             let began = deadline.elapsed
             let limit = min(stepSeconds * (kick ? 4 : 1), deadline.remaining)
-            let cuts = cutChoice.next(&rng)
+            let cuts = cutChoice.next(&rng) == 1
             let before = incumbent.objective
             if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit, keepHardRows: !isElastic(incumbent), cuts: cuts) {
                 incumbent = better
@@ -109,50 +126,94 @@ struct NeighbourhoodSearch {
                 idle += 1
             }
             let took = deadline.elapsed - began
-            cutChoice.record(cuts: cuts, gain: before - incumbent.objective, seconds: took)
+            cutChoice.record(cuts ? 1 : 0, gain: before - incumbent.objective, seconds: took)
+            if let arm = Kind.chosen.firstIndex(of: kind) { kindChoice.record(arm, gain: before - incumbent.objective, seconds: took) }
             // Parts that GLPK closes quickly may grow; parts it cannot close in time shrink. After many
             // steps without a gain the search is in a local optimum of this size: widen it once.
-            adapt(quick: took < stepSeconds * 0.25 || idle % 12 == 11, slow: took >= limit * 0.95)
-            if debugSearch { debugLog(String(format: "lns %.1fs free=%d took=%.2f obj=%.1f window=%.1f group=%.1f", deadline.elapsed, columns.count, took, incumbent.objective, dayWindow, groupSize)) }
+            adapt(kind, quick: took < stepSeconds * 0.25 || idle % 12 == 11, slow: took >= limit * 0.95)
+            if debugSearch { debugLog(String(format: "lns %.1fs %@ free=%d took=%.2f obj=%.1f", deadline.elapsed, "\(kind)", columns.count, took, incumbent.objective)) }
             report(incumbent)
         }
     }
 
-    private mutating func chooseNeighbourhood(around breakers: Set<Int>, costing: [LinearModel.Anchor]) -> (Int, Int) -> Bool {
-        let window = min(dayCount, max(2, Int(dayWindow.rounded())))
-        let group = min(people, max(2, Int(groupSize.rounded())))
+    /// What a part frees. Each kind has its own size, adapted to how fast GLPK closes that kind: they differ
+    /// by far (callcenter-lunch: two days of everyone close in 0.02 s, two people over the month often not in 2 s).
+    enum Kind {
+        case days, people, block, scattered, wide
+        /// The kinds a step chooses among (a wide part comes only when the search is stuck).
+        static let chosen: [Kind] = [.days, .people, .block, .scattered]
+    }
+
+    struct Size {
+        var days: Double
+        var people: Double
+    }
+
+    private func size(_ kind: Kind) -> (days: Int, people: Int) {
+        let size = sizes[kind]!
+        return (min(dayCount, max(2, Int(size.days.rounded()))), min(people, max(2, Int(size.people.rounded()))))
+    }
+
+    private mutating func chooseNeighbourhood(around breakers: Set<Int>, costing: [LinearModel.Anchor]) -> (Kind, (Int, Int) -> Bool) {
         // Half the time, aim at something that costs: a run that is too long, a short slot, a person
         // with many nights, together with a few others to trade with.
         if breakers.isEmpty, let target = costing.randomElement(using: &rng), Bool.random(using: &rng) {
             var chosen: Set<Int> = target.person.map { [$0] } ?? []
-            for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
             switch (target.person, target.day) {
             case (let person?, let day?):
                 // Breaking a run often means moving a worked day far away (the hours band holds the count),
                 // so the person is free all period and the others around the run.
+                let (window, group) = size(.block)
+                fill(&chosen, upTo: group)
                 let first = max(0, day - window), last = min(dayCount - 1, day + window / 2)
-                return { p, d in p == person || (chosen.contains(p) && d >= first && d <= last) }
+                return (.block, { p, d in p == person || (chosen.contains(p) && d >= first && d <= last) })
             case (nil, let day?):
+                if Bool.random(using: &rng) { return (.scattered, scattered(around: day)) }
+                let window = size(.days).days
                 let first = max(0, min(day - window / 2, dayCount - window))
-                return { _, d in d >= first && d < first + window }
+                return (.days, { _, d in d >= first && d < first + window })
             default:
-                return { p, _ in chosen.contains(p) }
+                fill(&chosen, upTo: size(.people).people)
+                return (.people, { p, _ in chosen.contains(p) })
             }
         }
-        var chosen = Set(breakers.shuffled(using: &rng).prefix(group))
-        for p in (0..<people).shuffled(using: &rng) where chosen.count < group { chosen.insert(p) }
-        switch breakers.isEmpty ? Int.random(in: 0..<3, using: &rng) : 1 {
-        case 0:
+        switch breakers.isEmpty ? Kind.chosen[kindChoice.next(&rng)] : .people {
+        case .days:
+            let window = size(.days).days
             let first = Int.random(in: 0...(dayCount - window), using: &rng)
-            return { _, d in d >= first && d < first + window }
-        case 1:
-            return { p, _ in chosen.contains(p) }
+            return (.days, { _, d in d >= first && d < first + window })
+        case .people:
+            let group = size(.people).people
+            var chosen = Set(breakers.shuffled(using: &rng).prefix(group))
+            fill(&chosen, upTo: group)
+            return (.people, { p, _ in chosen.contains(p) })
+        case .scattered:
+            return (.scattered, scattered(around: Int.random(in: 0..<dayCount, using: &rng)))
         default:
-            let wide = min(dayCount, window * 2)
+            let wide = min(dayCount, size(.block).days * 2)
             let first = Int.random(in: 0...(dayCount - wide), using: &rng)
             let half = Set((0..<people).shuffled(using: &rng).prefix(max(2, people / 2)))
-            return { p, d in half.contains(p) && d >= first && d < first + wide }
+            return (.block, { p, d in half.contains(p) && d >= first && d < first + wide })
         }
+    }
+
+    /// A few people on a few days far apart: a day that costs and others that may give it a shift. Shifts move
+    /// between such days without the whole stretch in between (two people of a group trading a late shift
+    /// for a day shift a week away, which a lunch limit needs in pairs), and the part stays small.
+    private mutating func scattered(around day: Int) -> (Int, Int) -> Bool {
+        let (count, group) = size(.scattered)
+        var chosen = Set<Int>()
+        fill(&chosen, upTo: group)
+        let days = Set([day] + (0..<dayCount).shuffled(using: &rng).prefix(count - 1))
+        return { p, d in chosen.contains(p) && days.contains(d) }
+    }
+
+    /// Adds people up to `size`: first the peers of someone already chosen (or of a random first person),
+    /// then anyone.
+    private mutating func fill(_ chosen: inout Set<Int>, upTo size: Int) {
+        let first = chosen.sorted().randomElement(using: &rng) ?? Int.random(in: 0..<people, using: &rng)
+        chosen.insert(first)
+        for p in peers[first].shuffled(using: &rng) + (0..<people).shuffled(using: &rng) where chosen.count < size { chosen.insert(p) }
     }
 
     private mutating func wideNeighbourhood(around costing: [LinearModel.Anchor]) -> (Int, Int) -> Bool {
@@ -162,13 +223,10 @@ struct NeighbourhoodSearch {
         return { _, d in d >= first && d < first + window }
     }
 
-    private mutating func adapt(quick: Bool, slow: Bool) {
-        if quick {
-            dayWindow = min(Double(dayCount), dayWindow * 1.1)
-            groupSize = min(Double(people), groupSize * 1.1)
-        } else if slow {
-            dayWindow = max(2, dayWindow * 0.8)
-            groupSize = max(2, groupSize * 0.8)
-        }
+    private mutating func adapt(_ kind: Kind, quick: Bool, slow: Bool) {
+        guard kind != .wide else { return }
+        let factor = quick ? 1.1 : slow ? 0.8 : 1
+        sizes[kind]!.days = min(Double(dayCount), max(2, sizes[kind]!.days * factor))
+        sizes[kind]!.people = min(Double(people), max(2, sizes[kind]!.people * factor))
     }
 }

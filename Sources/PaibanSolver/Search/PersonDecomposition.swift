@@ -16,13 +16,9 @@ struct PersonDecomposition {
     let masterColumns: [Int]
     let masterRows: [Int]
 
-    init?(model: LinearModel, index: ModelIndex, cells: [(column: Int, person: Int, day: Int, shift: Int)],
-          rounds: [Int: [(column: Int, start: MinuteOfDay, index: Int)]], people: Int) {
+    init?(model: LinearModel, index: ModelIndex, cells: [(column: Int, person: Int, day: Int, shift: Int)], people: Int) {
         var decisionPerson = [Int?](repeating: nil, count: model.columns.count)
-        for cell in cells {
-            decisionPerson[cell.column] = cell.person
-            for round in rounds[cell.column] ?? [] { decisionPerson[round.column] = cell.person }
-        }
+        for cell in cells { decisionPerson[cell.column] = cell.person }
         func entries(_ i: Int) -> [Int] { index.entryRange[i].map { Int(model.entryColumns[$0]) - 1 } }
         // Union-find over columns, joined by every row that is not a coupling row.
         var parent = Array(model.columns.indices)

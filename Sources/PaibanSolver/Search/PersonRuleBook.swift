@@ -29,7 +29,7 @@ struct PersonRuleBook {
         }
         var cellOf: [[[Int?]]] = []
         var rules: [PersonRules?] = []
-        let hasRounds = Set(model.x.rounds.keys)
+        let hasRounds = Set(model.x.pools.flatMap(\.cells))
         for p in model.scenario.staff.indices {
             let local = model.scenario.shifts.indices.filter { s in (0..<model.scenario.dayCount).contains { model.x.x(p, $0, s) != nil } }
             cellOf.append((0..<model.scenario.dayCount).map { d in local.map { model.x.x(p, d, $0) } })

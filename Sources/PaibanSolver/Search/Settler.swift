@@ -3,7 +3,8 @@
 /// to load and to settle (Curtois Instance24: some 10 s each time). Most rows need no solver at all: when
 /// a row's helpers sit in that row alone and are plain non-negative slacks, at most one per direction, each
 /// is exactly the row's shortfall or excess. Only the rows with other helpers (a weekend's "worked", shared
-/// by two rows; a night step) go to GLPK, as a small LP with the roster's activity in their bounds.
+/// by two rows; a night step; meal round counts) go to GLPK, as a small LP with the roster's activity in
+/// their bounds, or a small MIP when some of those helpers are integers.
 struct Settler {
     let model: LinearModel
     let index: ModelIndex
@@ -65,7 +66,7 @@ struct Settler {
                     guard !isDecision[j] else { continue }
                     if local[j] == nil {
                         let c = model.columns[j]
-                        local[j] = sub.addColumn(c.name, lower: c.lower, upper: c.upper, cost: c.cost)
+                        local[j] = sub.addColumn(c.name, lower: c.lower, upper: c.upper, integer: c.isInteger, cost: c.cost)
                         back.append(j)
                     }
                     terms.append((local[j]!, model.entryValues[k]))
@@ -74,8 +75,16 @@ struct Settler {
                 sub.addRow(row.name, terms, lower: row.lower.map { $0 - activity[i] }, upper: row.upper.map { $0 - activity[i] })
             }
             let problem = try GLPKProblem(sub)
-            guard try problem.solveLP(timeLimit: max(5, deadline.remaining), presolve: true) == .optimal else { return nil }
-            for (k, v) in problem.lpValues.enumerated() { settled[back[k]] = v }
+            if problem.integerColumns > 0 {
+                // Integer helpers (meal round counts, "alone on duty") stay whole: a small MIP, one day's
+                // lunch at a time in effect, since nothing else ties the days' rounds together.
+                let outcome = try problem.solveMIP(timeLimit: max(5, deadline.remaining), gap: 0, start: nil)
+                guard outcome == .optimal || outcome == .feasible else { return nil }
+                for (k, v) in problem.mipValues.enumerated() { settled[back[k]] = v }
+            } else {
+                guard try problem.solveLP(timeLimit: max(5, deadline.remaining), presolve: true) == .optimal else { return nil }
+                for (k, v) in problem.lpValues.enumerated() { settled[back[k]] = v }
+            }
         }
         let objective = model.constant + model.columns.indices.reduce(0.0) { $0 + model.columns[$1].cost * settled[$1] }
         return Incumbent(values: settled, objective: objective)
