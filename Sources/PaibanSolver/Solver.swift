@@ -135,7 +135,7 @@ struct Search {
         if !searchUntil(), Search.kicksPeople(model, book) {
             try planner.kickAndSweep(&start, shared: SharedIncumbent(start), deadline: deadline, rng: &rng, done: searchUntil)
         } else if !searchUntil() {
-            repair.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
+            repair.stepSeconds = NeighbourhoodSearch.partSeconds
             try repair.improve(&start, shared: SharedIncumbent(start), deadline: deadline,
                                done: { _ in searchUntil() }, report: { report("search", $0.objective) })
         }
@@ -194,7 +194,6 @@ struct Search {
                 }
             }
             var lns = NeighbourhoodSearch(model: model, index: index, seed: options.seed &+ UInt64(k))
-            lns.stepSeconds = min(2, max(0.5, options.timeLimit / 15))
             let progress = { (objective: Double) in
                 options.progress?(SearchProgress(phase: "search", elapsed: deadline.elapsed, incumbent: objective, bound: bound))
             }

@@ -1,10 +1,12 @@
 import Paiban
 
 /// The round counts are part of the variable layout (see MealRoundPool). Here: per group with an away
-/// limit, day and lunch slot, away <= count, or away <= share * on duty (integrality rounds it down);
-/// "never all away" for counts (and shares of 1 or more) as: for each person on duty, on duty - away -
-/// that person >= 0. Under relief a binary `alone`, allowed only while at most one is on duty, adds the one
-/// round a lone person may take to each of these rows.
+/// limit, day and lunch slot, away <= count, or away <= most, an integer with most <= share * on duty (one
+/// per group and day while the same people are on duty: GLPK then branches on "how many may be away"
+/// itself, which an odd count under "at most half" hinges on); "never all away" for counts (and shares of
+/// 1 or more) as: for each person on duty, on duty - away - that person >= 0. Under relief a binary
+/// `alone`, allowed only while at most one is on duty, adds the one round a lone person may take to each
+/// of these rows.
 extension LunchBreaks: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         guard !scenario.rules.awayLimits.isEmpty else { return }
@@ -48,7 +50,8 @@ extension LunchBreaks: MIPEncodable {
                             return most
                         }()
                         mostColumn[key] = most
-                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + [(most, -1)] + alone.map { ($0.0, -(1 - min(share, 1))) },
+                        // A lone person under relief: most is 0 then (half of one, rounded down), and alone lets them go.
+                        model.addRow("away_\(limit.group)_\(e)_\(t)", away + [(most, -1)] + alone.map { ($0.0, -1) },
                                      upper: 0, origin: origin)
                         keepOne = share >= 1
                     }
