@@ -1,3 +1,4 @@
+import Foundation
 import Paiban
 
 /// How long and how hard to search.
@@ -13,9 +14,13 @@ public struct SolveOptions: Sendable {
     public var threads: Int = 1
     /// Called after every step of the search, from any search thread.
     public var progress: (@Sendable (SearchProgress) -> Void)?
+    /// When the time limit began: a command passes its own start, so that reading the input counts too.
+    /// Nil: when `Solver.solve` is called.
+    public var clockStart: Date?
 
     public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, threads: Int = 1,
-                progress: (@Sendable (SearchProgress) -> Void)? = nil) {
+                progress: (@Sendable (SearchProgress) -> Void)? = nil, clockStart: Date? = nil) {
+        self.clockStart = clockStart
         self.threads = max(1, threads)
         self.timeLimit = timeLimit
         self.gap = gap
@@ -65,6 +70,7 @@ public struct SolveResult: Sendable {
     public var explanation: [Finding]
     public var modelSize: ModelSize
     public var buildSeconds: Double
+    /// From the clock's start (the command's, when it passes one) to the end, less the build.
     public var solveSeconds: Double
     /// Why the search stopped: "proven optimal", "gap reached", "time limit".
     public var stoppedBy: String

@@ -40,9 +40,11 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let began = Date()   // the time limit counts reading the scenario (a year-long instance: 2-3 s)
         let (scenario, instance) = try ScenarioSource.read(path: self.scenario)
         let progress = ProgressLine()
-        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, threads: threads, progress: { progress.update($0) }))
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, threads: threads,
+                                                                       progress: { progress.update($0) }, clockStart: began))
         progress.finish()
 
         let summary = Summary(result, scenario: scenario)

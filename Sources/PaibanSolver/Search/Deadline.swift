@@ -2,7 +2,7 @@ import Foundation
 
 /// Wall-clock budget of one solve.
 struct Deadline {
-    let start = Date()
+    var start = Date()
     let seconds: Double
 
     var elapsed: Double { Date().timeIntervalSince(start) }
