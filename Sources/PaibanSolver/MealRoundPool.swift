@@ -22,14 +22,14 @@ struct MealRoundPool {
     /// The pools of a scenario's meal shifts, day by day, with their rows: the round counts add up to the
     /// members who work the shift.
     static func make(_ scenario: Scenario, column: [[[Int?]]], into model: inout LinearModel) -> [MealRoundPool] {
-        let groups = Set(scenario.demand.groups + scenario.rules.awayLimits.map(\.group)).sorted()
+        let signature = scenario.staff.indices.map { scenario.groupSignature(of: $0) }
         var pools: [MealRoundPool] = []
         for d in 0..<scenario.dayCount {
             for s in scenario.shifts.indices {
                 guard let meal = scenario.shifts[s].meal, !meal.rounds.isEmpty else { continue }
                 var members: [[Bool]: [Int]] = [:], order: [[Bool]] = []
                 for p in scenario.staff.indices where column[p][d][s] != nil {
-                    let key = groups.map { scenario.staff[p].serves($0) }
+                    let key = signature[p]
                     if members[key] == nil { order.append(key) }
                     members[key, default: []].append(p)
                 }

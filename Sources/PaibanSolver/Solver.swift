@@ -109,9 +109,8 @@ struct Search {
         // The greedy is also the fallback if the planned start cannot be settled.
         for urgent in [0.6, 0.7, 0.8, 0.9] where !planned || best == nil {
             let roster = GreedyStart(model: model, urgent: urgent).roster()
-            guard let start = try settler.settle(roster, deadline: deadline) else {
-                throw SolverError.glpkFatal("the elastic model has no solution")
-            }
+            // nil: the settle's MIP (meal round counts) ran out of time; the next variant may do better.
+            guard let start = try settler.settle(roster, deadline: deadline) else { continue }
             if best == nil || start.objective < best!.objective { best = start }
             if debugSearch { debugLog(String(format: "greedy %.1f settled at %.1fs: %.0f", urgent, deadline.elapsed, start.objective)) }
             // On the largest models one variant takes seconds (Curtois Instance24: 12 s); the search needs the time more.

@@ -15,7 +15,7 @@ struct Solve: ParsableCommand {
     @Argument(help: "The scenario file (YAML), or a Curtois & Qu benchmark instance (InstanceN.txt).")
     var scenario: String
 
-    @Option(name: .customLong("time-limit"), help: "Seconds to search; the best roster found by then is written.")
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole command (reading, search, writing); the best roster found by then is written.")
     var timeLimit: Double = 30
 
     @Option(help: "Stop once the objective is within this fraction of the LP bound (0.01 = 1%).")

@@ -1,8 +1,8 @@
 import Paiban
 
-/// For every day, slot and demand group: people on duty + short >= required. A shift from the day
-/// before that crosses midnight counts too (the history's last shift on the first day, as a constant).
-/// `short` is priced per missing person-slot.
+/// For every day, slot and demand group: people on duty - people away at lunch + short >= required. A
+/// shift from the day before that crosses midnight counts too (the history's last shift on the first day, as
+/// a constant). `short` is priced per missing person-slot; slots that would repeat a row are merged into it.
 extension Coverage: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         let demand = scenario.demand

@@ -2,8 +2,13 @@ import Foundation
 
 /// Wall-clock budget of one solve.
 struct Deadline {
-    var start = Date()
+    let start: Date
     let seconds: Double
+
+    init(start: Date = Date(), seconds: Double) {
+        self.start = start
+        self.seconds = seconds
+    }
 
     var elapsed: Double { Date().timeIntervalSince(start) }
     var remaining: Double { max(0, seconds - elapsed) }

@@ -135,17 +135,20 @@ struct GreedyStart {
                 if let s = scenario.shifts.indices.filter({ allowed(p, $0) }).max(by: { gain(p, $0) < gain(p, $1) }) { take(p, s) }
             }
             // A group whose people on meal shifts cannot all take a round within its away limit gets one
-            // more of its people on a meal shift, or else one fewer.
+            // more of its people on a meal shift, or else one fewer (who then stays off: taking them back
+            // would only undo it).
+            var sentHome = Set<Int>()
             for fit in fits {
                 for _ in 0..<4 where !fit.fits(today) {
                     let serving = people.filter { scenario.staff[$0].serves(fit.limit.group) }
                     let meals = scenario.shifts.indices.filter { scenario.shifts[$0].meal != nil }
-                    let joiner = serving.flatMap { p in meals.filter { allowed(p, $0) }.map { (p, $0) } }
+                    let joiner = serving.filter { !sentHome.contains($0) }.flatMap { p in meals.filter { allowed(p, $0) }.map { (p, $0) } }
                         .max { gain($0.0, $0.1) * (1 + urgency($0.0)) < gain($1.0, $1.1) * (1 + urgency($1.0)) }
                     if let (p, s) = joiner {
                         take(p, s)
                     } else if let p = serving.filter({ today[$0].map { scenario.shifts[$0].meal != nil } == true }).min(by: { urgency($0) < urgency($1) }) {
                         book(p, today[p]!, by: -1)
+                        sentHome.insert(p)
                     }
                 }
             }

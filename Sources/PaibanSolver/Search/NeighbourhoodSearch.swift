@@ -1,5 +1,5 @@
 /// Large-neighbourhood search around GLPK: free part of the roster (a run of days for everyone, a few
-/// people for the whole period, or a block of both), keep the rest, and let GLPK re-optimise the part
+/// people for the whole period, a block of both, or a few people on scattered days), keep the rest, and let GLPK re-optimise the part
 /// as a small model of its own with the incumbent as its first solution. Sizes adapt so that a part is
 /// solved to optimality in a fraction of `stepSeconds`. While hard rules are still broken (elastic slack
 /// is positive), the people who break them are always in the part.
@@ -31,35 +31,6 @@ struct NeighbourhoodSearch {
     private var cutChoice = Choice(arms: 2, explore: 5)
     private var kindChoice = Choice(arms: Kind.chosen.count, explore: 3)
 
-    /// Picks among a few ways of doing a step by the objective each has gained per second lately, and tries
-    /// another one now and then. Whether GLPK's cut generators pay off depends on the model (they do on the
-    /// callcenter's slot cover, they do not on the Curtois instances), and so does which kind of part
-    /// closes quickly enough to gain.
-    struct Choice {
-        private var gain: [Double], seconds: [Double]
-        /// One step in `explore` tries a random arm.
-        let explore: Int
-
-        init(arms: Int, explore: Int) {
-            gain = Array(repeating: 0, count: arms)
-            seconds = Array(repeating: 1e-3, count: arms)
-            self.explore = explore
-        }
-
-        mutating func next(_ rng: inout SplitMix) -> Int {
-            if Int.random(in: 0..<explore, using: &rng) == 0 { return Int.random(in: gain.indices, using: &rng) }
-            return gain.indices.max { gain[$0] / seconds[$0] < gain[$1] / seconds[$1] }!
-        }
-
-        mutating func record(_ arm: Int, gain: Double, seconds: Double) {
-            // Old steps fade, so that the choice follows the search as it moves on. Leaving the elastic
-            // phase gains millions: count only what the plain objective gains.
-            for k in self.gain.indices { self.gain[k] *= 0.95; self.seconds[k] *= 0.95 }
-            self.gain[arm] += min(gain, 10_000)
-            self.seconds[arm] += seconds
-        }
-    }
-
     init(model: RosterModel, index: ModelIndex, seed: UInt64) {
         // Neighbouring seeds must not give neighbouring streams: spread them.
         let seed = seed &* 0x9E37_79B9_7F4A_7C15
@@ -69,8 +40,7 @@ struct NeighbourhoodSearch {
         cells = model.x.cells
         people = model.scenario.staff.count
         let scenario = model.scenario
-        let groups = Set(scenario.demand.groups + scenario.rules.awayLimits.map(\.group)).sorted()
-        let signature = scenario.staff.map { person in groups.map { person.serves($0) } }
+        let signature = scenario.staff.indices.map { scenario.groupSignature(of: $0) }
         peers = scenario.staff.indices.map { p in scenario.staff.indices.filter { $0 != p && signature[$0] == signature[p] } }
         dayCount = model.scenario.dayCount
         elastic = model.elasticColumns.compactMap { j in
@@ -125,9 +95,9 @@ struct NeighbourhoodSearch {
             // sizes follow, the larger) the parts: up to 16 times the step.
             let step = stepSeconds * Double(1 << min(4, idle / 8))
             let limit = min(step * (kick ? 4 : 1), deadline.remaining)
-            let cuts = cutChoice.next(&rng) == 1
-            let before = incumbent.objective
-            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit, keepHardRows: !isElastic(incumbent), cuts: cuts) {
+            let cuts = cutChoice.next(&rng) == 0   // arm 0, so that cuts are on while nothing is known
+            let before = incumbent.objective, wasElastic = isElastic(incumbent)
+            if let better = try subproblem.improve(incumbent, free: columns, timeLimit: limit, keepHardRows: !wasElastic, cuts: cuts) {
                 incumbent = better
                 shared.offer(better)
                 idle = 0
@@ -135,8 +105,10 @@ struct NeighbourhoodSearch {
                 idle += 1
             }
             let took = deadline.elapsed - began
-            cutChoice.record(cuts ? 1 : 0, gain: before - incumbent.objective, seconds: took)
-            if let arm = Kind.chosen.firstIndex(of: kind) { kindChoice.record(arm, gain: before - incumbent.objective, seconds: took) }
+            // What the elastic phase gains (hundreds of thousands) says nothing about the plain search.
+            let gain = wasElastic ? 0 : before - incumbent.objective
+            cutChoice.record(cuts ? 0 : 1, gain: gain, seconds: took)
+            if let arm = Kind.chosen.firstIndex(of: kind) { kindChoice.record(arm, gain: gain, seconds: took) }
             // Parts that GLPK closes quickly may grow; parts it cannot close in time shrink. After many
             // steps without a gain the search is in a local optimum of this size: widen it once.
             adapt(kind, quick: took < step * 0.25 || idle % 12 == 11, slow: took >= limit * 0.95)
@@ -193,7 +165,7 @@ struct NeighbourhoodSearch {
             return (.days, { _, d in d >= first && d < first + window })
         case .people:
             let group = size(.people).people
-            var chosen = Set(breakers.shuffled(using: &rng).prefix(group))
+            var chosen = Set(breakers.sorted().shuffled(using: &rng).prefix(group))
             fill(&chosen, upTo: group)
             return (.people, { p, _ in chosen.contains(p) })
         case .scattered:

@@ -4,12 +4,12 @@ import Paiban
 /// What the second thread does while the first searches: work toward a proof (a better bound, or the
 /// optimum itself), and hand its rosters to the search.
 extension Search {
-    /// Models up to this many integer columns also get a branch-and-cut on the whole model, on one of
+    /// Models up to this many assignment columns also get a branch-and-cut on the whole model, on one of
     /// the threads: GLPK proves the small benchmark instances optimal (Curtois 1-7: 112 to 1,344 columns)
     /// and its open nodes give a far better bound than the LP. Larger models leave both threads to the
     /// neighbourhood search (callcenter, 2,925 columns: the tree makes no progress in 30 s).
     static let exactColumns = 2_500
-    /// Column generation by person goes up to this many integer columns. Past it, pricing does not converge
+    /// Column generation by person goes up to this many assignment columns. Past it, pricing does not converge
     /// within a minute (Curtois Instance13, 41,371 columns: 30 rounds and no bound in 60 s), and a second
     /// thread searching gains more.
     static let pricedColumns = 20_000

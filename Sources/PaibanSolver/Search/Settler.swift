@@ -31,7 +31,8 @@ struct Settler {
         }
     }
 
-    /// The roster's decisions (rounded) with every helper settled; nil if the helpers' LP has no solution.
+    /// The roster's decisions (rounded) with every helper settled; nil if the helpers' LP or MIP has no
+    /// solution (or the MIP none within the time left).
     func settle(_ values: [Double], deadline: Deadline) throws -> Incumbent? {
         var settled = [Double](repeating: 0, count: model.columns.count)
         for j in model.columns.indices where isDecision[j] { settled[j] = values[j] > 0.5 ? 1 : 0 }

@@ -32,8 +32,9 @@ struct ModelIndex {
 struct Subproblem {
     let model: LinearModel
     let index: ModelIndex
-    /// The roster's decisions (assignments and meal rounds): outside the neighbourhood they are fixed.
-    /// Other columns, continuous or integer helpers such as "alone on duty", are re-optimised in every part.
+    /// The roster's decisions (the assignments): outside the neighbourhood they are fixed. Other columns,
+    /// continuous or integer helpers such as meal round counts or "alone on duty", are re-optimised in
+    /// every part whose rows they sit in.
     let isDecision: [Bool]
 
     /// Re-optimises the free columns; returns the improved incumbent, or nil if GLPK found nothing better.
