@@ -79,7 +79,9 @@ struct Settler {
             if problem.integerColumns > 0 {
                 // Integer helpers (meal round counts, "alone on duty") stay whole: a small MIP, one day's
                 // lunch at a time in effect, since nothing else ties the days' rounds together.
-                let outcome = try problem.solveMIP(timeLimit: max(5, deadline.remaining), gap: 0, start: nil)
+                // At most a second past the deadline: the last settle comes after it, and a roster from the
+                // search already has whole counts to fall back on.
+                let outcome = try problem.solveMIP(timeLimit: max(1, min(5, deadline.remaining)), gap: 0, start: nil)
                 guard outcome == .optimal || outcome == .feasible else { return nil }
                 for (k, v) in problem.mipValues.enumerated() { settled[back[k]] = v }
             } else {
