@@ -449,4 +449,142 @@ struct MealRoundPoolTests {
                     "the lone person is kept off under relief (\(limit)): \(scenario.rows(solved)), under-cover \(result.terms["under-cover"] ?? 0)")
         }
     }
+
+    // MARK: - Night meal after midnight, shifts serving some groups, the greedy start's lunch fix
+
+    /// N 22:00-06:00 with its meal 01:00-03:00 (minutes 1500-1620 of the shift's day), 30 minutes, a round
+    /// every 30 minutes: rounds 01:00, 01:30, 02:00, 02:30 of the next day.
+    static let night: ShiftType = {
+        var n = Shifts.night
+        n.paidMinutes = 450
+        n.meal = MealBreak(windowStart: 25 * 60, windowEnd: 27 * 60, length: 30, step: 30, paid: false)
+        return n
+    }()
+
+    /// Two people, three nights on a 30-minute grid: two needed 22:00-06:00 every night, but only one
+    /// 02:00-03:00. Both working every night and eating at 02:00 and 02:30 leaves no gap but day 0's early
+    /// hours (no history): 10 slots short 2 and 2 slots short 1. A round counted on the shift's own day
+    /// (dayOffset ignored), or at another slot, costs more or disagrees with the audit.
+    @Test func nightMealAfterMidnightIsAwayOnTheNextDay() throws {
+        var b = ScenarioBuilder(days: 3)
+        b.shifts = [Self.night]
+        b.slotMinutes = 30
+        b.person("N0")
+        b.person("N1")
+        b.need(2, from: 0, to: 6)
+        b.need(1, from: 2, to: 3)
+        b.need(2, from: 22, to: 24)
+        let scenario = b.build()
+        let meal = try #require(Self.night.meal)
+        #expect(meal.rounds == [1500, 1530, 1560, 1590])
+        // Each round takes one slot of the next day: 01:00 is slot 2.
+        #expect(scenario.roundSlots[0].map { $0.map { "\($0.dayOffset)/\($0.slot)" } } == [["1/2"], ["1/3"], ["1/4"], ["1/5"]])
+        #expect(LunchBreaks.mealSlots(in: scenario).isEmpty, "rounds after midnight are not limited")
+
+        let result = try solve(scenario, timeLimit: 3)
+        let roster = try #require(solvedRoster(result))
+        let audit = Audit.run(roster, in: scenario)
+        #expect(audit.hardFindings.isEmpty, "\(audit.hardFindings.map(\.message))")
+        let slot = scenario.rules.weights.underCover / 2
+        #expect(abs((result.terms["under-cover"] ?? 0) - audit.penalty("under-cover")) < 1e-6,
+                "solver's under-cover \(result.terms["under-cover"] ?? 0), audit \(audit.penalty("under-cover")): \(scenario.rows(roster)) \(roster.breaks)")
+        #expect(abs(audit.penalty("under-cover") - (10 * 2 + 2 * 1) * slot) < 1e-6,
+                "audit \(audit.penalty("under-cover")), slot \(slot): \(scenario.rows(roster)) \(roster.breaks)")
+        #expect(scenario.rows(roster) == ["NNN", "NNN"])
+        for p in 0..<2 {
+            for d in 0..<3 where roster[p, d].shift != nil {
+                let start = try #require(roster.breaks[p][d], "N\(p) day \(d) has no round")
+                #expect(start >= meal.windowStart && start + meal.length <= meal.windowEnd && meal.rounds.contains(start), "N\(p) day \(d): \(start)")
+            }
+        }
+        // Nights 0 and 1: the two eat in the hour that needs one only, one after the other.
+        for d in 0..<2 { #expect(Set([roster.breaks[0][d], roster.breaks[1][d]]) == [1560, 1590], "night \(d): \(roster.breaks)") }
+
+        // The grid counts a person away on the next day's slot, never on the shift's own day; the last
+        // night's meal falls after the period and takes nobody off.
+        let withBreaks = CoverageGrid(roster, in: scenario)
+        var bare = roster
+        for p in 0..<2 { bare.breaks[p] = [MinuteOfDay?](repeating: nil, count: 3) }
+        let without = CoverageGrid(bare, in: scenario)
+        var expected = [[Int]](repeating: [Int](repeating: 0, count: scenario.demand.slotsPerDay), count: 3)
+        for p in 0..<2 {
+            for d in 0..<2 { if let start = roster.breaks[p][d] { expected[d + 1][(start - 1440) / 30] -= 1 } }
+        }
+        for d in 0..<3 {
+            let diff = (0..<scenario.demand.slotsPerDay).map { withBreaks.assigned[d][$0][0] - without.assigned[d][$0][0] }
+            #expect(diff == expected[d], "day \(d): \(diff)")
+        }
+    }
+
+    /// A serves group x only, B every group; X0, X1 of x, XY of x also serving y, Y0 of y, at most half of
+    /// x away. Pools split people by signature (X0 and X1 share one, XY and Y0 are alone; Y0 may not work A), per day and shift;
+    /// the solve's terms are the audit's penalties and no hard rule is broken.
+    @Test func shiftGroupsSplitPoolsAndCostWhatTheAuditSays() throws {
+        var a = ShiftType(code: "A", name: "Desk x", start: 9 * 60, end: 17 * 60, paidMinutes: 450, groups: ["x"])
+        a.meal = Self.day.meal
+        var bShift = ShiftType(code: "B", name: "Any", start: 8 * 60, end: 16 * 60, paidMinutes: 450)
+        bShift.meal = Self.day.meal
+        var b = ScenarioBuilder(days: 2)
+        b.shifts = [a, bShift]
+        b.slotMinutes = 15
+        b.groups = [Demand.anyGroup, "x", "y"]
+        b.person("X0", group: "x")
+        b.person("X1", group: "x")
+        b.person("XY", group: "x") { $0.skills = ["y"] }
+        b.person("Y0", group: "y")
+        b.need(3, from: 9, to: 17)
+        b.need(2, from: 9, to: 17, group: "x")
+        b.need(1, from: 8, to: 16, group: "y")
+        b.rules.awayLimits = [AwayLimit(group: "x", limit: .share(0.5))]
+        let scenario = b.build()
+        #expect(scenario.groupSignature(of: 0) == scenario.groupSignature(of: 1))
+        #expect(Set((1...3).map { scenario.groupSignature(of: $0) }).count == 3)
+
+        let model = RosterModel(scenario)
+        var expected: [String] = []
+        // Y0 serves none of A's groups (Availability: no column), so Y0 has a pool on B only.
+        for d in 0..<2 { for s in 0..<2 { for people in s == 0 ? [[0, 1], [2]] : [[0, 1], [2], [3]] { expected.append("\(d)/\(s)/\(people)") } } }
+        #expect(model.x.pools.map { "\($0.day)/\($0.shift)/\($0.people.sorted())" }.sorted() == expected.sorted())
+        for pool in model.x.pools {
+            #expect(Set(pool.people.map { scenario.groupSignature(of: $0) }).count == 1, "pool \(pool.day)/\(pool.shift): \(pool.people)")
+        }
+
+        let result = try solve(scenario, timeLimit: 3)
+        let roster = try #require(solvedRoster(result))
+        let audit = Audit.run(roster, in: scenario)
+        #expect(audit.hardFindings.isEmpty, "\(audit.hardFindings.map(\.message))")
+        for rule in Set(result.terms.keys).union(audit.penalties.keys) where rule != LinearModel.elasticTerm {
+            #expect(abs((result.terms[rule] ?? 0) - audit.penalty(rule)) < 1e-6 * max(1, abs(audit.penalty(rule))),
+                    "\(rule): solver \(result.terms[rule] ?? 0), audit \(audit.penalty(rule)); \(scenario.rows(roster)) \(roster.breaks)")
+        }
+        #expect(abs((result.objective ?? .nan) - audit.totalPenalty) < 1e-6 * max(1, audit.totalPenalty),
+                "objective \(String(describing: result.objective)), audit \(audit.totalPenalty)")
+        for p in 0..<4 {
+            for d in 0..<2 where roster[p, d].shift != nil {
+                #expect(roster.breaks[p][d].map(Self.rounds.contains) == true, "\(scenario.staff[p].id) day \(d): \(String(describing: roster.breaks[p][d]))")
+            }
+        }
+    }
+
+    /// Three of "desk" on one day under "at most half", and demand for all three all day: the greedy start
+    /// wants them all, but three cannot eat with at most one away. Its lunch fix leaves a count that fits,
+    /// and the settled start breaks no lunch rule and uses no elastic slack on a lunch row.
+    @Test func greedyStartLeavesACountThatCanEatWhenDemandWantsEveryone() throws {
+        let scenario = Self.desk(people: 3, need: 3)
+        let model = RosterModel(scenario, elastic: true)
+        let greedy = GreedyStart(model: model, urgent: 0.7).roster()
+        let today: [Int?] = (0..<3).map { p in model.x.x(p, 0, 0).map { greedy[$0] > 0.5 ? 0 : nil } ?? nil }
+        #expect(LunchFit(scenario, limit: scenario.rules.awayLimits[0]).fits(today), "\(today)")
+        #expect(today.compactMap { $0 }.count == 2, "two work and eat one after the other: \(today)")
+        let settler = Settler(model: model.linear, index: ModelIndex(model.linear), decisions: model.x.decisions)
+        let settled = try #require(try settler.settle(greedy, deadline: Deadline(seconds: 10)))
+        #expect(!model.breaksHardRows(settled.values))
+        let roster = model.roster(from: settled.values)
+        let findings = LunchBreaks().audit(roster, in: scenario)
+        #expect(findings.isEmpty, "\(findings.map(\.message)); \(scenario.rows(roster)) \(roster.breaks)")
+        let lunchSlack = model.linear.columns.indices.filter {
+            model.linear.columns[$0].term == LinearModel.elasticTerm && model.linear.columns[$0].name.hasPrefix("away_") && settled.values[$0] > 1e-6
+        }
+        #expect(lunchSlack.isEmpty, "\(lunchSlack.map { model.linear.columns[$0].name })")
+    }
 }
