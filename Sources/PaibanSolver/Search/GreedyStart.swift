@@ -44,6 +44,7 @@ struct GreedyStart {
         let weekends = WeekendsWorked.weekends(in: scenario)
         for (w, days) in weekends.enumerated() { for d in days { weekendOf[d] = w } }
         let fits = scenario.rules.awayLimits.map { LunchFit(scenario, limit: $0) }
+        let meals = scenario.shifts.indices.filter { scenario.shifts[$0].meal != nil }
         var weekendsWorked = people.map { _ in Set<Int>() }
         var restRun = people.map { p in scenario.staff[p].history.reversed().prefix { $0 == nil }.count }
         // Rest before the period counts only when the history says so (else a stretch at the start is not judged).
@@ -140,13 +141,11 @@ struct GreedyStart {
             var sentHome = Set<Int>()
             for fit in fits {
                 for _ in 0..<4 where !fit.fits(today) {
-                    let serving = people.filter { scenario.staff[$0].serves(fit.limit.group) }
-                    let meals = scenario.shifts.indices.filter { scenario.shifts[$0].meal != nil }
-                    let joiner = serving.filter { !sentHome.contains($0) }.flatMap { p in meals.filter { allowed(p, $0) }.map { (p, $0) } }
+                    let joiner = fit.members.filter { !sentHome.contains($0) }.flatMap { p in meals.filter { allowed(p, $0) }.map { (p, $0) } }
                         .max { gain($0.0, $0.1) * (1 + urgency($0.0)) < gain($1.0, $1.1) * (1 + urgency($1.0)) }
                     if let (p, s) = joiner {
                         take(p, s)
-                    } else if let p = serving.filter({ today[$0].map { scenario.shifts[$0].meal != nil } == true }).min(by: { urgency($0) < urgency($1) }) {
+                    } else if let p = fit.members.filter({ today[$0].map(meals.contains) == true }).min(by: { urgency($0) < urgency($1) }) {
                         book(p, today[p]!, by: -1)
                         sentHome.insert(p)
                     }

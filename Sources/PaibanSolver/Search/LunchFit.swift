@@ -10,18 +10,20 @@ struct LunchFit {
     let scenario: Scenario
     let limit: AwayLimit
     let slots: [Int]
+    /// The people the limit counts: those who serve its group.
+    let members: [Int]
 
     init(_ scenario: Scenario, limit: AwayLimit) {
         self.scenario = scenario
         self.limit = limit
         slots = LunchBreaks.mealSlots(in: scenario)
+        members = scenario.staff.indices.filter { scenario.staff[$0].serves(limit.group) }
     }
 
     /// `shifts[p]`: the shift person p works today, nil for none. Rounds are handed out earliest-ending
     /// window first, each at the earliest start with room in all its slots; on one window of equal rounds
     /// this packs as many as can fit.
     func fits(_ shifts: [Int?]) -> Bool {
-        let members = scenario.staff.indices.filter { scenario.staff[$0].serves(limit.group) }
         var most: [Int: Int] = [:], away: [Int: Int] = [:]
         for t in slots {
             let onDuty = members.filter { p in shifts[p].map { s in scenario.coveredSlots[s].contains { $0 == (0, t) } } == true }.count

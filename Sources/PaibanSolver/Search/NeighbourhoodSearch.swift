@@ -1,6 +1,6 @@
 /// Large-neighbourhood search around GLPK: free part of the roster (a run of days for everyone, a few
-/// people for the whole period, a block of both, or a few people on scattered days), keep the rest, and let GLPK re-optimise the part
-/// as a small model of its own with the incumbent as its first solution. Sizes adapt so that a part is
+/// people for the whole period, a block of both, or a few people on scattered days), keep the rest, and
+/// let GLPK re-optimise the part as a small model of its own with the incumbent as its first solution. Sizes adapt so that a part is
 /// solved to optimality in a fraction of `stepSeconds`. While hard rules are still broken (elastic slack
 /// is positive), the people who break them are always in the part.
 struct NeighbourhoodSearch {

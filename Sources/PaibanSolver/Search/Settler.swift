@@ -76,18 +76,20 @@ struct Settler {
                 sub.addRow(row.name, terms, lower: row.lower.map { $0 - activity[i] }, upper: row.upper.map { $0 - activity[i] })
             }
             let problem = try GLPKProblem(sub)
+            let values: [Double]
             if problem.integerColumns > 0 {
-                // Integer helpers (meal round counts, "alone on duty") stay whole: a small MIP, one day's
-                // lunch at a time in effect, since nothing else ties the days' rounds together.
+                // Integer helpers (meal round counts, "alone on duty") stay whole: one small MIP, whose days
+                // GLPK solves as good as apart, since nothing else ties the days' rounds together.
                 // At most a second past the deadline: the last settle comes after it, and a roster from the
                 // search already has whole counts to fall back on.
                 let outcome = try problem.solveMIP(timeLimit: max(1, min(5, deadline.remaining)), gap: 0, start: nil)
                 guard outcome == .optimal || outcome == .feasible else { return nil }
-                for (k, v) in problem.mipValues.enumerated() { settled[back[k]] = v }
+                values = problem.mipValues
             } else {
                 guard try problem.solveLP(timeLimit: max(5, deadline.remaining), presolve: true) == .optimal else { return nil }
-                for (k, v) in problem.lpValues.enumerated() { settled[back[k]] = v }
+                values = problem.lpValues
             }
+            for (k, v) in values.enumerated() { settled[back[k]] = v }
         }
         let objective = model.constant + model.columns.indices.reduce(0.0) { $0 + model.columns[$1].cost * settled[$1] }
         return Incumbent(values: settled, objective: objective)
