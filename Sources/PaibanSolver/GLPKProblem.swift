@@ -20,8 +20,9 @@ public enum SolverError: Error, CustomStringConvertible {
 final class GLPKProblem {
     private var prob: OpaquePointer?
     private(set) var columnCount: Int
-    let rowCount: Int
+    private(set) var rowCount: Int
     let integerColumns: Int
+    private var entryCount: Int
     /// The thread's GLPK environment this problem lives in (see GLPKEnvironment).
     private let epoch: Int
 
@@ -32,6 +33,7 @@ final class GLPKProblem {
         columnCount = model.columns.count
         rowCount = model.rows.count
         integerColumns = model.columns.filter(\.isInteger).count
+        entryCount = model.entryValues.count
         epoch = GLPKEnvironment.epoch
         glp_set_obj_dir(prob, GLP_MIN)
         glp_set_obj_coef(prob, 0, model.constant)   // column 0 is the objective's constant term
@@ -99,8 +101,39 @@ final class GLPKProblem {
         let rows = [Int32(0)] + entries.map { Int32($0.row + 1) }, values = [0.0] + entries.map(\.value)
         glp_set_mat_col(p, Int32(j), Int32(entries.count), rows, values)
         columnCount += 1
+        entryCount += entries.count
         costsChanged = true
         return j - 1
+    }
+
+    /// Appends a row over existing columns (0-based), free until `setRowBounds`; returns its 0-based index.
+    /// The basis stays valid (the row's slack enters it), so the next solve goes on from it.
+    func addRow(_ entries: [(column: Int, value: Double)]) -> Int {
+        let i = Int(glp_add_rows(p, 1))
+        glp_set_row_bnds(p, Int32(i), GLP_FR, 0, 0)
+        let columns = [Int32(0)] + entries.map { Int32($0.column + 1) }, values = [0.0] + entries.map(\.value)
+        glp_set_mat_row(p, Int32(i), Int32(entries.count), columns, values)
+        rowCount += 1
+        entryCount += entries.count
+        return i - 1
+    }
+
+    /// The simplex basis: each row's and column's status, to go back to (every branch of a node starts
+    /// from the node's own basis, not from its sibling's).
+    var basis: (rows: [Int32], columns: [Int32]) {
+        ((0..<rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) }, (0..<columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
+    }
+
+    /// Restores a basis taken by `basis`; rows added since are basic (their slack carries them).
+    func restore(_ basis: (rows: [Int32], columns: [Int32])) {
+        for i in 0..<rowCount { glp_set_row_stat(p, Int32(i + 1), i < basis.rows.count ? basis.rows[i] : GLP_BS) }
+        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(p, Int32(j + 1), status) }
+    }
+
+    /// New bounds for row i (0-based).
+    func setRowBounds(_ i: Int, lower: Double?, upper: Double?) {
+        let (type, l, u) = Self.boundType(lower, upper)
+        glp_set_row_bnds(p, Int32(i + 1), type, l, u)
     }
 
     /// New bounds for column j (0-based), keeping its kind.
@@ -130,10 +163,10 @@ final class GLPKProblem {
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         warm = !presolve   // the presolver leaves no basis behind
         parm.tm_lim = Int32(max(1, min(timeLimit, 1e6)) * 1000)
-        var rc = cglpk_simplex(p, &parm)
+        var rc = simplex(&parm, timeLimit: timeLimit)
         if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
             glp_adv_basis(p, 0)
-            rc = cglpk_simplex(p, &parm)
+            rc = simplex(&parm, timeLimit: timeLimit)
         }
         if rc == CGLPK_FATAL { lost(); throw SolverError.glpkFatal("glp_simplex") }
         if glp_get_status(p) == GLP_OPT { return .optimal }
@@ -142,20 +175,63 @@ final class GLPKProblem {
         return rc == 0 ? .infeasible : .noSolution
     }
 
+    /// Work seconds of one simplex iteration, or one iteration or node in a branch-and-cut tree, on this
+    /// problem (see `WorkRate`).
+    private var stepWork: Double { Double(rowCount + columnCount + entryCount) / WorkRate.simplex }
+    private var treeStepWork: Double { Double(rowCount + columnCount + entryCount) / WorkRate.tree }
+
+    /// The simplex within `timeLimit`: on the wall clock as GLPK times it; on a work clock (the calling
+    /// thread has a lane) in runs of about an epoch of iterations each, counted into the lane, so that the
+    /// other threads see this one move on and the limit falls on the same iteration in every run.
+    private func simplex(_ parm: inout glp_smcp, timeLimit: Double) -> Int32 {
+        guard let lane = WorkLane.current else {
+            let began = Date(), iterations = glp_get_it_cnt(p)
+            let rc = cglpk_simplex(p, &parm)
+            traceWork("lp", since: began, iterations: glp_get_it_cnt(p) - iterations, nodes: 0)
+            return rc
+        }
+        let end = lane.seconds + timeLimit
+        var rc: Int32
+        repeat {
+            parm.tm_lim = Self.wallMilliseconds(lane)
+            // Each call sets the simplex up anew (a factorisation of the whole basis): at least 200 iterations
+            // a run, else a year of 150 people spends its time setting up (Curtois Instance24: 4 per epoch).
+            // With the presolver a run cannot be resumed (it keeps no basis): one run for the whole budget.
+            let left = max(1, (end - lane.seconds) / stepWork)
+            parm.it_lim = Int32(min(parm.presolve == GLP_ON ? left : max(200, WorkClock.epoch / stepWork), left, 1e9).rounded(.up))
+            let before = glp_get_it_cnt(p)
+            rc = cglpk_simplex(p, &parm)
+            lane.add(Double(glp_get_it_cnt(p) - before) * stepWork)
+        } while rc == GLP_EITLIM && parm.presolve == GLP_OFF && lane.seconds < end && lane.clock.wallRemaining > 0
+        return rc
+    }
+
+    /// PAIBAN_DEBUG_WORK=1: a solve's wall time beside its work, the data `WorkRate` is fitted on. Nodes are
+    /// counted only on a work clock.
+    private func traceWork(_ kind: String, since began: Date, iterations: Int32, nodes: Int32) {
+        guard traceWorkRates else { return }
+        debugLog(String(format: "%@ wall %.4f its %d nodes %d size %d", kind, Date().timeIntervalSince(began), iterations, nodes, rowCount + columnCount + entryCount))
+    }
+
+    /// GLPK's own time limit on a work clock: only the wall's, as a safety.
+    private static func wallMilliseconds(_ lane: WorkLane) -> Int32 { Int32(max(0.001, min(lane.clock.wallRemaining, 1e6)) * 1000) }
+
     var lpObjective: Double { glp_get_obj_val(p) }
 
     /// Branch-and-cut on the current bounds and kinds. Needs an optimal LP basis first (presolve is off so
     /// that the injected start solution maps onto the problem's own columns).
     func solveMIP(timeLimit: Double, gap: Double, start: [Double]?, feed: TreeFeed? = nil, cuts: Bool = true) throws -> Outcome {
+        let lane = WorkLane.current, end = (lane?.seconds ?? 0) + timeLimit
         guard try solveLP(timeLimit: timeLimit) == .optimal else { return .infeasible }
         // GLPK's cover cuts abort on a problem without integer columns (glp_add_cols: ncs = 0): an LP is its own MIP.
         guard integerColumns > 0 else { return .optimal }
-        let injector = StartInjector(start: start, feed: feed)
+        let meter = lane.map { StartInjector.Meter(lane: $0, base: $0.seconds, end: end, iterations: glp_get_it_cnt(p), stepWork: treeStepWork) }
+        let injector = StartInjector(start: start, feed: feed, meter: meter)
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = GLP_OFF
-        parm.tm_lim = Int32(max(0.05, min(timeLimit, 1e6)) * 1000)
+        parm.tm_lim = lane.map(Self.wallMilliseconds) ?? Int32(max(0.05, min(timeLimit, 1e6)) * 1000)
         parm.mip_gap = gap
         // Measured on Examples/callcenter: with GLPK's cut generators on, the neighbourhood MIPs close
         // several times faster (objective 147-167 against 250-330 after 20-30 s); the window sums and
@@ -167,7 +243,7 @@ final class GLPKProblem {
         parm.mir_cuts = cuts
         parm.cov_cuts = cuts
         parm.clq_cuts = cuts
-        if start != nil || feed != nil {
+        if start != nil || feed != nil || meter != nil {
             parm.cb_info = Unmanaged.passUnretained(injector).toOpaque()
             parm.cb_func = { tree, info in
                 guard let tree, let info else { return }
@@ -175,7 +251,12 @@ final class GLPKProblem {
                 injector.callback(tree)
             }
         }
+        let began = Date(), iterations = glp_get_it_cnt(p)
         let rc = withExtendedLifetime(injector) { cglpk_intopt(p, &parm) }
+        if rc != CGLPK_FATAL {
+            injector.count(iterations: glp_get_it_cnt(p))
+            traceWork("mip", since: began, iterations: glp_get_it_cnt(p) - iterations, nodes: injector.nodeCount)
+        }
         if let feed, glp_mip_status(p) == GLP_OPT { feed.bound = glp_mip_obj_val(p) }
         if rc == CGLPK_FATAL { lost(); throw SolverError.glpkFatal("glp_intopt") }
         switch glp_mip_status(p) {
@@ -199,7 +280,16 @@ final class GLPKProblem {
     var rowDuals: [Double] { (1...max(1, rowCount)).prefix(rowCount).map { glp_get_row_dual(p, Int32($0)) } }
     var lpValues: [Double] { (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_prim(p, Int32($0)) } }
 
-    func writeLP(to path: String) { _ = glp_write_lp(p, nil, path) }
+    /// Writes the problem in CPLEX LP format under the model's names, made plain (the format allows few
+    /// characters) and unique by their number; they are set only here, since a solve does not need them.
+    func writeLP(to path: String, names model: LinearModel) {
+        func plain(_ name: String, _ k: Int) -> String {
+            String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }.prefix(200)) + "_\(k)"
+        }
+        for (j, column) in model.columns.enumerated() { glp_set_col_name(p, Int32(j + 1), plain(column.name, j + 1)) }
+        for (i, row) in model.rows.enumerated() { glp_set_row_name(p, Int32(i + 1), plain(row.name, i + 1)) }
+        _ = glp_write_lp(p, nil, path)
+    }
 }
 
 /// A branch-and-cut on the whole model that runs beside the neighbourhood search: it takes in the search's
@@ -218,18 +308,43 @@ final class TreeFeed {
     }
 }
 
-/// Carries known rosters into GLPK's branch-and-cut through the callback's info pointer.
+/// Carries known rosters into GLPK's branch-and-cut through the callback's info pointer, and on a work
+/// clock counts the tree's iterations and nodes into the thread's lane and stops it at its budget.
 private final class StartInjector {
     /// 1-based column values, element 0 unused.
     let start: [Double]?
     let feed: TreeFeed?
+    struct Meter {
+        let lane: WorkLane
+        let base: Double, end: Double
+        /// The problem's simplex iterations before the tree.
+        let iterations: Int32
+        let stepWork: Double
+    }
+    let meter: Meter?
+    private var nodes: Int32 = 0
+    var nodeCount: Int32 { nodes }
     var done = false
-    init(start: [Double]?, feed: TreeFeed?) {
+    init(start: [Double]?, feed: TreeFeed?, meter: Meter?) {
         self.start = start.map { [0] + $0 }
         self.feed = feed
+        self.meter = meter
+    }
+
+    /// Brings the lane up to the work done so far: iterations and nodes, each a step.
+    func count(iterations: Int32) {
+        guard let meter else { return }
+        meter.lane.advance(to: meter.base + Double(Int(iterations - meter.iterations) + Int(nodes)) * meter.stepWork)
     }
 
     func callback(_ tree: OpaquePointer) {
+        if let meter {
+            var active: Int32 = 0, alive: Int32 = 0, total: Int32 = 0
+            glp_ios_tree_size(tree, &active, &alive, &total)
+            nodes = total
+            count(iterations: glp_get_it_cnt(glp_ios_get_prob(tree)))
+            if meter.lane.seconds >= meter.end || meter.lane.clock.wallRemaining <= 0 { glp_ios_terminate(tree); return }
+        }
         if let feed {
             if feed.stop() { glp_ios_terminate(tree); return }
             let node = glp_ios_best_node(tree)

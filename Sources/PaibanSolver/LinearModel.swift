@@ -62,6 +62,9 @@ struct LinearModel {
     private(set) var entryValues: [Double] = []
     /// Constant parts of penalty terms (a wanted shift that is not worked costs its weight).
     private(set) var constants: [String: Double] = [:]
+    /// Sets of integer columns whose sum is therefore a whole number, but which the LP may leave half-way:
+    /// branching on such a sum raises the bound (see `AggregateBranching`). They add nothing to the model.
+    var aggregates: [[Int]] = []
 
     /// When set, every hard row gets slack columns priced at `elasticPenalty`: the model is then always
     /// feasible and the slacks that end up positive say which hard rules could not all hold.

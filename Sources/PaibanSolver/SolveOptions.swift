@@ -7,11 +7,18 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double = 30
     /// Stop once (objective - bound) / objective is at most this.
     public var gap: Double = 0.01
-    /// Seed of the neighbourhood choice: the same seed and a generous time limit give the same roster.
+    /// Seed of the search's random choices: with a `workLimit`, the same seed gives the same roster.
     public var seed: UInt64 = 1
-    /// Search threads, each with its own seed and GLPK problems. One thread is reproducible for a seed;
-    /// more use more cores but depend on timing.
+    /// Search threads, each with its own seed and GLPK problems.
     public var threads: Int = 1
+    /// Seconds of work (see `WorkClock`) instead of wall-clock seconds: a run with the same seed, threads and
+    /// work limit gives the same roster every time, unless `timeLimit` (still on the wall) stops it first.
+    public var workLimit: Double?
+    /// The wall-clock limit a command uses: the one given, else 30 s, or with a work limit a safety of 4 times
+    /// it plus 30 s (a work second may take longer than a wall second on a slower or busier machine).
+    public static func wallLimit(_ given: Double?, work: Double?) -> Double { given ?? work.map { 4 * $0 + 30 } ?? 30 }
+    /// The limit the search plans with: work seconds when counting work, else wall seconds.
+    var budget: Double { workLimit ?? timeLimit }
     /// Called after every step of the search, from any search thread.
     public var progress: (@Sendable (SearchProgress) -> Void)?
     /// When the time limit began: a command passes its own start, so that reading the input counts too.
@@ -19,8 +26,9 @@ public struct SolveOptions: Sendable {
     public var clockStart: Date?
 
     public init(timeLimit: Double = 30, gap: Double = 0.01, seed: UInt64 = 1, threads: Int = 1,
-                progress: (@Sendable (SearchProgress) -> Void)? = nil, clockStart: Date? = nil) {
+                progress: (@Sendable (SearchProgress) -> Void)? = nil, clockStart: Date? = nil, workLimit: Double? = nil) {
         self.clockStart = clockStart
+        self.workLimit = workLimit
         self.threads = max(1, threads)
         self.timeLimit = timeLimit
         self.gap = gap
@@ -72,6 +80,6 @@ public struct SolveResult: Sendable {
     public var buildSeconds: Double
     /// From the clock's start (the command's, when it passes one) to the end, less the build.
     public var solveSeconds: Double
-    /// Why the search stopped: "proven optimal", "gap reached", "time limit".
+    /// Why the search stopped: "proven optimal", "gap reached", "work limit" (reproducible), "time limit".
     public var stoppedBy: String
 }

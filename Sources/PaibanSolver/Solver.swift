@@ -17,7 +17,13 @@ public enum Solver {
         // What follows the deadline (the last settle, the audit, the caller's files) grows with the model like
         // its build: the search stops that much earlier (Curtois Instance24: a 7 s build, 2.5 s after the
         // deadline; the whole command took 65 s of a 60 s limit, counting the 2.5 s of reading the instance).
-        let deadline = Deadline(start: options.clockStart ?? entered, seconds: options.timeLimit - 0.4 * buildSeconds)
+        let wallSeconds = options.timeLimit - 0.4 * buildSeconds
+        let deadline = options.workLimit.map { Deadline(start: options.clockStart ?? entered, work: $0, wallSeconds: wallSeconds) }
+            ?? Deadline(start: options.clockStart ?? entered, seconds: wallSeconds)
+        // On a work clock this thread counts its work in a lane of its own (and leaves it when the solve returns).
+        let outer = WorkLane.current
+        WorkLane.current = deadline.work.map(WorkLane.root)
+        defer { WorkLane.current = outer }
         if debugSearch { debugLog(String(format: "built the elastic model in %.1fs", buildSeconds)) }
         // The LP relaxation (the bound) and the start roster do not depend on each other: with two threads
         // they are computed side by side. The bound may take at most a third of the time: on the largest
@@ -25,7 +31,7 @@ public enum Solver {
         // without a bound beats none.
         let relaxation = RelaxationBox()
         let book = PersonRuleBook(model)
-        let lpSeconds = max(1, min(deadline.remaining, options.timeLimit / 3))
+        let lpSeconds = max(1, min(deadline.remaining, options.budget / 3))
         @Sendable func solveRelaxation() {
             let began = deadline.elapsed
             let plain = RosterModel(scenario)
@@ -33,9 +39,16 @@ public enum Solver {
             let left = max(1, lpSeconds - (deadline.elapsed - began))
             do {
                 let lp = try GLPKProblem(plain.linear)
-                if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path) }   // for glpsol and bug reports
+                if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path, names: plain.linear) }   // for glpsol and bug reports
                 let outcome = try lp.solveLP(timeLimit: left)
-                relaxation.set(outcome, outcome == .optimal ? lp.lpObjective : nil, debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:])
+                let terms = debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:]
+                var bound = outcome == .optimal ? lp.lpObjective : nil
+                if let root = bound {
+                    bound = try AggregateBranching.bound(lp, model: plain.linear, rootValue: root, deadline: deadline,
+                                                         seconds: max(1, lpSeconds - (deadline.elapsed - began)))
+                    if debugSearch, bound != root { debugLog(String(format: "aggregate branching: bound %.2f to %.2f", root, bound!)) }
+                }
+                relaxation.set(outcome, bound, terms)
             } catch { relaxation.fail(error) }
         }
         var search = Search(model: model, deadline: deadline, options: options, bound: nil, book: book)
@@ -44,7 +57,7 @@ public enum Solver {
             let box = StartBox()
             // The start runs on this very thread (k == 0 of onThreads), where its GLPK problem was made.
             nonisolated(unsafe) let starter = search
-            onThreads(2) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start(searchUntil: { relaxation.finished }) } } }
+            onThreads(2, clock: deadline.work) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start(searchUntil: { relaxation.finished }) } } }
             started = box.result
         } else {
             solveRelaxation()
@@ -58,7 +71,7 @@ public enum Solver {
         search.report("bound", nil)
         var incumbent = try started.get()
         if feasible, !deadline.passed { try search.improve(&incumbent, plain: plain) }
-        if debugSearch { debugLog(String(format: "search ended at %.1fs", deadline.elapsed)) }
+        if debugSearch { debugLog(String(format: "search ended at %.1fs (wall %.1fs)", deadline.elapsed, deadline.wallElapsed)) }
         // Settling recomputes the helpers exactly: the parts leave numerical noise in them (1292.999999999995).
         let settled = try search.settler.settle(incumbent.values, deadline: deadline) ?? incumbent
         if debugSearch { debugLog(String(format: "settled at %.1fs", deadline.elapsed)) }
@@ -114,7 +127,7 @@ struct Search {
             if best == nil || start.objective < best!.objective { best = start }
             if debugSearch { debugLog(String(format: "greedy %.1f settled at %.1fs: %.0f", urgent, deadline.elapsed, start.objective)) }
             // On the largest models one variant takes seconds (Curtois Instance24: 12 s); the search needs the time more.
-            if deadline.elapsed > options.timeLimit / 4 { break }
+            if deadline.elapsed > options.budget / 4 { break }
         }
         guard let best else { throw SolverError.glpkFatal("the elastic model has no solution") }
         return best
@@ -131,7 +144,7 @@ struct Search {
         // People the dynamic programme can plan are re-planned by it first, those who break hard rules
         // before the others; GLPK re-plans whoever still breaks one.
         let kept = try planner.sweep(&start, first: repair.breakers(start).sorted(), rounds: 100, deadline: deadline,
-                                     rng: &rng, stop: { deadline.elapsed > options.timeLimit / 2 })
+                                     rng: &rng, stop: { deadline.elapsed > options.budget / 2 })
         if debugSearch { debugLog(String(format: "planner kept %d plans by %.1fs: %.0f", kept, deadline.elapsed, start.objective)) }
         try repair.repairPeople(&start, deadline: deadline)
         report("start", start.objective)
@@ -182,7 +195,7 @@ struct Search {
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
         let decomposes = options.threads >= 2 && plain.x.decisions == model.x.decisions
-        onThreads(options.threads) { k in
+        onThreads(options.threads, clock: deadline.work) { k in
             let proving = model.x.decisions.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
             if k == 0, proving, options.threads >= 2 {
                 do {
@@ -241,8 +254,8 @@ struct Search {
         let proven = gap == 0
         return SolveResult(status: proven ? .optimal : .feasible, roster: roster, objective: settled.objective, bound: bound,
                            gap: gap, terms: terms, audit: audit, explanation: [], modelSize: size,
-                           buildSeconds: buildSeconds, solveSeconds: deadline.elapsed - buildSeconds,
-                           stoppedBy: proven ? "proven optimal" : (gap ?? 1) <= options.gap ? "gap reached" : "time limit")
+                           buildSeconds: buildSeconds, solveSeconds: deadline.wallElapsed - buildSeconds,
+                           stoppedBy: proven ? "proven optimal" : (gap ?? 1) <= options.gap ? "gap reached" : deadline.work != nil && !deadline.wallPassed ? "work limit" : "time limit")
     }
 
     /// No roster keeps every hard rule (proven when the LP relaxation is infeasible, else none was found in
@@ -259,7 +272,7 @@ struct Search {
         }
         return SolveResult(status: .infeasible, roster: nil, objective: nil, bound: nil, gap: nil, terms: [:], audit: nil,
                            explanation: explanation, modelSize: size, buildSeconds: buildSeconds,
-                           solveSeconds: deadline.elapsed - buildSeconds,
+                           solveSeconds: deadline.wallElapsed - buildSeconds,
                            stoppedBy: proven ? "infeasible (proven by the LP relaxation)" : "no roster keeping every hard rule found within the time limit")
     }
 }

@@ -15,8 +15,11 @@ struct Solve: ParsableCommand {
     @Argument(help: "The scenario file (YAML), or a Curtois & Qu benchmark instance (InstanceN.txt).")
     var scenario: String
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for the whole command (reading, search, writing); the best roster found by then is written.")
-    var timeLimit: Double = 30
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole command (reading, search, writing); the best roster found by then is written. Default 30, or with --work-limit 4 times it plus 30 (a safety).")
+    var timeLimit: Double?
+
+    @Option(name: .customLong("work-limit"), help: "Search for this many seconds of work rather than wall-clock seconds (a work second is about a second on the machine the rates were measured on): the same scenario, --seed, --threads and --work-limit give the same roster on every run, unless --time-limit stops it first.")
+    var workLimit: Double?
 
     @Option(help: "Stop once the objective is within this fraction of the LP bound (0.01 = 1%).")
     var gap: Double = 0.01
@@ -24,7 +27,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Search threads (each with its own seed). 1 is reproducible for a given --seed.")
+    @Option(help: "Search threads (each with its own seed). With --work-limit, reproducible for a given --seed and --threads.")
     var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
 
     @Option(help: "Folder for roster.csv, coverage.csv and summary.json.")
@@ -34,7 +37,8 @@ struct Solve: ParsableCommand {
     var format: Format = .table
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard timeLimit.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard workLimit.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--work-limit must be a positive number of seconds") }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be zero or positive") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
     }
@@ -43,8 +47,8 @@ struct Solve: ParsableCommand {
         let began = Date()   // the time limit counts reading the scenario (a year-long instance: 2-3 s)
         let (scenario, instance) = try ScenarioSource.read(path: self.scenario)
         let progress = ProgressLine()
-        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: timeLimit, gap: gap, seed: seed, threads: threads,
-                                                                       progress: { progress.update($0) }, clockStart: began))
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: SolveOptions.wallLimit(timeLimit, work: workLimit), gap: gap, seed: seed, threads: threads,
+                                                                       progress: { progress.update($0) }, clockStart: began, workLimit: workLimit))
         progress.finish()
 
         let summary = Summary(result, scenario: scenario)

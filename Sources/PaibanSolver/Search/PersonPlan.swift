@@ -172,6 +172,8 @@ struct PersonPlan {
         let stateCount = 2 * (workCount + offCap)
         func work(_ j: Int, _ c: Int, _ k: Int) -> Int { j * workCount + c * maxWork + (k - 1) }
         func off(_ j: Int, _ k: Int) -> Int { 2 * workCount + j * offCap + (k - 1) }
+        // On a work clock: the states times the classes entered from each, day by day.
+        WorkLane.current?.add(Double(rules.dayCount * stateCount * (classCount + n)) / WorkRate.programme)
         var value = [Double](repeating: .infinity, count: stateCount)
         var next = value
         var from = [Int32](repeating: -1, count: stateCount * rules.dayCount)

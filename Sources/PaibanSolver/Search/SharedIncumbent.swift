@@ -3,49 +3,97 @@ import Foundation
 
 /// The best roster found by any search thread. Threads adopt it when it beats their own and offer
 /// theirs when they improve; each thread keeps its own GLPK problems (GLPK's memory is per thread).
+/// On a work clock, what a thread offers reaches the others at a work time, not when it happens to arrive
+/// (see `WorkClock`): the offers are kept with their stamps until every reader sees them.
 final class SharedIncumbent: @unchecked Sendable {
     private let lock = NSLock()
-    private var best: Incumbent
+    /// The best of the offers every reader sees, and the later ones that some reader may not see yet.
+    private var settled: Handed<Incumbent>
+    private var pending: [Handed<Incumbent>] = []
+    private var bounds: [Handed<(value: Double, proven: Bool)>] = []
     private var failure: Error?
-    private var treeBound: Double?
-    private var optimal = false
 
-    init(_ incumbent: Incumbent) { best = incumbent }
+    init(_ incumbent: Incumbent) { settled = Handed(incumbent, lane: nil, at: -.infinity) }
 
-    var current: Incumbent { lock.withLock { best } }
+    /// The better of two offers; among equals, the one every run picks.
+    private static func better(_ a: Handed<Incumbent>, _ b: Handed<Incumbent>) -> Handed<Incumbent> {
+        if a.value.objective < b.value.objective - 1e-9 { return a }
+        if b.value.objective < a.value.objective - 1e-9 { return b }
+        return a.precedes(b) ? a : b
+    }
+
+    var current: Incumbent {
+        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
+        return lock.withLock { pending.filter { $0.seen(by: reader, horizon: horizon) }.reduce(settled, Self.better).value }
+    }
 
     func offer(_ incumbent: Incumbent) {
-        lock.withLock { if incumbent.objective < best.objective - 1e-9 { best = incumbent } }
+        let handed = Handed(incumbent)
+        let common = WorkLane.current?.clock.commonHorizon() ?? .infinity
+        lock.withLock {
+            guard handed.lane != nil else {
+                if incumbent.objective < settled.value.objective - 1e-9 { settled = handed }
+                return
+            }
+            pending.append(handed)
+            // What every reader sees is folded into one: the rosters stay few (a year of 150 people is 8 MB each).
+            let seenByAll = pending.filter { $0.at < common }
+            guard !seenByAll.isEmpty else { return }
+            settled = seenByAll.reduce(settled, Self.better)
+            pending.removeAll { $0.at < common }
+        }
     }
 
     /// The whole-model branch-and-cut's bound; `proven` once it has closed the tree.
     func bound(_ value: Double, proven: Bool) {
+        let handed = Handed((value: value, proven: proven))
+        let common = WorkLane.current?.clock.commonHorizon() ?? .infinity
         lock.withLock {
-            treeBound = max(treeBound ?? -.infinity, value)
-            optimal = optimal || proven
+            bounds.append(handed)
+            // Bounds every reader sees are folded into one, as rosters are.
+            let seenByAll = bounds.filter { $0.at < common }.map(\.value)
+            guard seenByAll.count > 1 else { return }
+            bounds.removeAll { $0.at < common }
+            bounds.append(Handed((value: seenByAll.map(\.value).max()!, proven: seenByAll.contains { $0.proven }), lane: nil, at: -.infinity))
         }
     }
-    var bound: Double? { lock.withLock { treeBound } }
-    var proven: Bool { lock.withLock { optimal } }
+
+    private var seenBounds: [(value: Double, proven: Bool)] {
+        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
+        return lock.withLock { bounds.filter { $0.seen(by: reader, horizon: horizon) }.map(\.value) }
+    }
+    var bound: Double? { seenBounds.map(\.value).max() }
+    var proven: Bool { seenBounds.contains { $0.proven } }
 
     func fail(_ error: Error) { lock.withLock { if failure == nil { failure = error } } }
     var error: Error? { lock.withLock { failure } }
 }
 
 /// Runs `work` on `count` threads (the calling thread is one of them) and waits for all. Every extra
-/// thread frees its GLPK environment before it ends.
-func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) {
+/// thread frees its GLPK environment before it ends. On a work clock each thread gets a lane of its own.
+func onThreads(_ count: Int, clock: WorkClock?, _ work: @escaping @Sendable (Int) -> Void) {
+    let caller = WorkLane.current
+    nonisolated(unsafe) let lanes = clock?.phase(max(1, count)) ?? []
+    @Sendable func run(_ k: Int) {
+        if !lanes.isEmpty { WorkLane.current = lanes[k] }
+        work(k)
+        if !lanes.isEmpty { lanes[k].leave() }
+    }
     let group = DispatchGroup()
     for k in 1..<max(1, count) {
         group.enter()
         let thread = Thread {
-            work(k)
+            run(k)
             glp_free_env()
             group.leave()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
-    work(0)
+    run(0)
     group.wait()
+    if let clock {
+        clock.endPhase(lanes, caller: caller)
+        WorkLane.current = caller
+    }
 }

@@ -8,7 +8,7 @@ final class RelaxationBox: @unchecked Sendable {
     private(set) var terms: [String: Double] = [:]
     private(set) var error: Error?
 
-    private var done = false
+    private var done: Handed<Bool> = Handed(false, lane: nil, at: -.infinity)
     private var model: RosterModel?
     /// The plain model, built on the relaxation's thread.
     var plain: RosterModel? {
@@ -17,11 +17,19 @@ final class RelaxationBox: @unchecked Sendable {
     }
 
     func set(_ outcome: GLPKProblem.Outcome, _ bound: Double?, _ terms: [String: Double]) {
-        lock.withLock { (self.outcome, self.bound, self.terms, done) = (outcome, bound, terms, true) }
+        let done = Handed(true)
+        lock.withLock { (self.outcome, self.bound, self.terms, self.done) = (outcome, bound, terms, done) }
     }
-    func fail(_ error: Error) { lock.withLock { (self.error, done) = (error, true) } }
-    /// Whether the relaxation thread has finished (the start thread searches on until it has).
-    var finished: Bool { lock.withLock { done } }
+    func fail(_ error: Error) {
+        let done = Handed(true)
+        lock.withLock { (self.error, self.done) = (error, done) }
+    }
+    /// Whether the relaxation thread has finished (the start thread searches on until it has); on a work
+    /// clock, from a work time on (see `WorkClock`).
+    var finished: Bool {
+        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
+        return lock.withLock { done.value && done.seen(by: reader, horizon: horizon) }
+    }
 }
 
 /// The start roster, computed on the calling thread while the relaxation runs on another.

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `paiban solve --work-limit`: the same scenario, seed, threads and work limit give the same roster in two
+/// separate processes (separate processes also catch anything that follows Swift's per-process hashing).
+@Suite(.timeLimit(.minutes(3)))
+struct ReproducibleSolveTests {
+    static let curtois = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
+
+    @Test(arguments: [
+        ("Examples/callcenter/scenario.yaml", "1"),
+        ("Examples/callcenter-lunch/scenario.yaml", "2"),
+        // Two threads where the second proves: column generation and branch-and-cut hand rosters and bounds over.
+        ("\(curtois)/Instance7.txt", "2"),
+    ])
+    func sameSeedAndWorkLimitGiveTheSameRoster(scenario: String, threads: String) throws {
+        let path = scenario.hasPrefix("/") ? scenario : PaibanProcess.packageRoot.appendingPathComponent(scenario).path
+        guard FileManager.default.fileExists(atPath: path) else { return }   // the Curtois files are not in every checkout
+        let p = try PaibanProcess()
+        defer { p.cleanUp() }
+        var results: [(roster: String, summary: [String: Any])] = []
+        for run in ["a", "b"] {
+            let outcome = try p.run(["solve", path, "--work-limit", "2", "--threads", threads, "--seed", "7", "--gap", "0",
+                                     "--out", p.path(run), "--format", "json"])
+            #expect(outcome.exited && outcome.status == 0, "exit \(outcome.status)\n\(outcome.stderr.prefix(600))")
+            results.append((try p.read("\(run)/roster.csv"), try jsonObject(try p.read("\(run)/summary.json"))))
+        }
+        #expect(results[0].roster == results[1].roster)
+        #expect((results[0].summary["objective"] as? NSNumber) == (results[1].summary["objective"] as? NSNumber))
+        #expect(["work limit", "proven optimal"].contains(results[0].summary["stopped_by"] as? String),
+                "\(results[0].summary["stopped_by"] ?? "-")")
+    }
+
+    @Test(arguments: ["0", "-1", "nan", "inf"])
+    func aWorkLimitMustBePositive(limit: String) throws {
+        let p = try PaibanProcess()
+        defer { p.cleanUp() }
+        let scenario = PaibanProcess.packageRoot.appendingPathComponent("Examples/callcenter/scenario.yaml").path
+        let run = try p.run(["solve", scenario, "--work-limit", limit, "--out", p.path("out")])
+        #expect(run.exited && run.status == 2, "exit \(run.status)")
+        #expect(run.stderr.contains("--work-limit"))
+        #expect(!p.exists("out"))
+    }
+}
