@@ -192,13 +192,16 @@ final class GLPKProblem {
         }
         let end = lane.seconds + timeLimit
         var rc: Int32
+        // Each call sets the simplex up anew: a factorisation of the whole basis, fresh pricing weights, and
+        // GLPK's perturbation against stalling (which starts after 200 degenerate iterations within one call)
+        // dropped. So runs start at an epoch's worth and at least 200 iterations, and double each time.
+        // With the presolver a run cannot be resumed (it keeps no basis): one run for the whole budget.
+        var run = max(200, WorkClock.epoch / stepWork)
         repeat {
             parm.tm_lim = Self.wallMilliseconds(lane)
-            // Each call sets the simplex up anew (a factorisation of the whole basis): at least 200 iterations
-            // a run, else a year of 150 people spends its time setting up (Curtois Instance24: 4 per epoch).
-            // With the presolver a run cannot be resumed (it keeps no basis): one run for the whole budget.
             let left = max(1, (end - lane.seconds) / stepWork)
-            parm.it_lim = Int32(min(parm.presolve == GLP_ON ? left : max(200, WorkClock.epoch / stepWork), left, 1e9).rounded(.up))
+            parm.it_lim = Int32(min(parm.presolve == GLP_ON ? left : run, left, 1e9).rounded(.up))
+            run *= 2
             let before = glp_get_it_cnt(p)
             rc = cglpk_simplex(p, &parm)
             lane.add(Double(glp_get_it_cnt(p) - before) * stepWork)
@@ -301,6 +304,9 @@ final class TreeFeed {
     let stop: () -> Bool
     /// The lowest bound among the open nodes, updated as the tree grows; the optimum once proven.
     var bound: Double?
+    /// Stop the tree as soon as it finds an integer solution below this (so that the caller can hand it on
+    /// at once and go on from it); nil: never.
+    var stopBelow: Double?
 
     init(better: @escaping (Double) -> (values: [Double], objective: Double)?, stop: @escaping () -> Bool) {
         self.better = better
@@ -347,6 +353,10 @@ private final class StartInjector {
         }
         if let feed {
             if feed.stop() { glp_ios_terminate(tree); return }
+            if let below = feed.stopBelow, glp_ios_reason(tree) == GLP_IBINGO, glp_mip_obj_val(glp_ios_get_prob(tree)) < below - 1e-9 {
+                glp_ios_terminate(tree)
+                return
+            }
             let node = glp_ios_best_node(tree)
             if node != 0 { feed.bound = max(feed.bound ?? -.infinity, glp_ios_node_bound(tree, node)) }
         }

@@ -116,7 +116,7 @@ struct LinearModel {
     }
 
     /// The objective's constant: GLPK keeps it as the coefficient of column 0.
-    var constant: Double { constants.values.reduce(0, +) }
+    var constant: Double { constants.keys.sorted().reduce(0) { $0 + constants[$1]! } }   // one order: the same sum in every process
 
     /// Objective value split by penalty term, for a full column vector.
     func termValues(_ values: [Double]) -> [String: Double] {

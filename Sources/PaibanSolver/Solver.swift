@@ -35,6 +35,8 @@ public enum Solver {
         @Sendable func solveRelaxation() {
             let began = deadline.elapsed
             let plain = RosterModel(scenario)
+            // On a work clock the build counts, so that the other thread does not wait for it and then some.
+            WorkLane.current?.add(Double(plain.linear.entryValues.count) / WorkRate.modelBuilding)
             relaxation.plain = plain
             let left = max(1, lpSeconds - (deadline.elapsed - began))
             do {
@@ -44,8 +46,9 @@ public enum Solver {
                 let terms = debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:]
                 var bound = outcome == .optimal ? lp.lpObjective : nil
                 if let root = bound {
-                    bound = try AggregateBranching.bound(lp, model: plain.linear, rootValue: root, deadline: deadline,
-                                                         seconds: max(1, lpSeconds - (deadline.elapsed - began)))
+                    // A failure in this extra step leaves the LP's bound; it must not fail the solve.
+                    bound = (try? AggregateBranching.bound(lp, model: plain.linear, rootValue: root, deadline: deadline,
+                                                           seconds: max(1, lpSeconds - (deadline.elapsed - began)))) ?? root
                     if debugSearch, bound != root { debugLog(String(format: "aggregate branching: bound %.2f to %.2f", root, bound!)) }
                 }
                 relaxation.set(outcome, bound, terms)
@@ -71,6 +74,8 @@ public enum Solver {
         search.report("bound", nil)
         var incumbent = try started.get()
         if feasible, !deadline.passed { try search.improve(&incumbent, plain: plain) }
+        // Whether the wall clock cut a reproducible search short: read now, not after the settle and the audit.
+        search.wallStopped = deadline.wallPassed
         if debugSearch { debugLog(String(format: "search ended at %.1fs (wall %.1fs)", deadline.elapsed, deadline.wallElapsed)) }
         // Settling recomputes the helpers exactly: the parts leave numerical noise in them (1292.999999999995).
         let settled = try search.settler.settle(incumbent.values, deadline: deadline) ?? incumbent
@@ -92,6 +97,8 @@ struct Search {
     /// Who the person-by-person programme can plan (the same cells and rows in the plain and elastic models).
     let book: PersonRuleBook
     var bound: Double?
+    /// On a work clock: the wall clock stopped the search (the run is not reproducible).
+    var wallStopped = false
 
     init(model: RosterModel, deadline: Deadline, options: SolveOptions, bound: Double?, book: PersonRuleBook) {
         self.bound = bound
@@ -255,7 +262,7 @@ struct Search {
         return SolveResult(status: proven ? .optimal : .feasible, roster: roster, objective: settled.objective, bound: bound,
                            gap: gap, terms: terms, audit: audit, explanation: [], modelSize: size,
                            buildSeconds: buildSeconds, solveSeconds: deadline.wallElapsed - buildSeconds,
-                           stoppedBy: proven ? "proven optimal" : (gap ?? 1) <= options.gap ? "gap reached" : deadline.work != nil && !deadline.wallPassed ? "work limit" : "time limit")
+                           stoppedBy: proven ? "proven optimal" : (gap ?? 1) <= options.gap ? "gap reached" : deadline.work != nil && !wallStopped ? "work limit" : "time limit")
     }
 
     /// No roster keeps every hard rule (proven when the LP relaxation is infeasible, else none was found in

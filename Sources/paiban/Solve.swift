@@ -27,8 +27,8 @@ struct Solve: ParsableCommand {
     @Option(help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Search threads (each with its own seed). With --work-limit, reproducible for a given --seed and --threads.")
-    var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
+    @Option(help: "Search threads (each with its own seed). Default 2, or 1 on a one-core machine; with --work-limit always 2, so that the same command gives the same roster on any machine.")
+    var threads: Int?
 
     @Option(help: "Folder for roster.csv, coverage.csv and summary.json.")
     var out: String = "out"
@@ -40,14 +40,15 @@ struct Solve: ParsableCommand {
         guard timeLimit.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard workLimit.map({ $0 > 0 && $0.isFinite }) ?? true else { throw ValidationError("--work-limit must be a positive number of seconds") }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be zero or positive") }
-        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
+        guard threads.map({ (1...64).contains($0) }) ?? true else { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
         let began = Date()   // the time limit counts reading the scenario (a year-long instance: 2-3 s)
         let (scenario, instance) = try ScenarioSource.read(path: self.scenario)
         let progress = ProgressLine()
-        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: SolveOptions.wallLimit(timeLimit, work: workLimit), gap: gap, seed: seed, threads: threads,
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: SolveOptions.wallLimit(timeLimit, work: workLimit), gap: gap, seed: seed,
+                                                                       threads: threads ?? (workLimit == nil ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 2),
                                                                        progress: { progress.update($0) }, clockStart: began, workLimit: workLimit))
         progress.finish()
 

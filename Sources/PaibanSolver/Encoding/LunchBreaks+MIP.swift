@@ -11,14 +11,9 @@ extension LunchBreaks: MIPEncodable {
     func encode(into model: inout LinearModel, _ x: AssignmentVariables, _ scenario: Scenario) {
         guard !scenario.rules.awayLimits.isEmpty else { return }
         let slots = Self.mealSlots(in: scenario)
-        var everyMost: [Int] = []
+        var sums: [[Int]] = []
         for limit in scenario.rules.awayLimits {
             var mostColumn: [[Int]: Int] = [:]
-            defer {
-                let columns = Set(mostColumn.values).sorted()
-                everyMost += columns
-                if columns.count > 1 { model.aggregates.append(columns) }
-            }
             for e in 0..<scenario.dayCount {
                 for t in slots {
                     var duty: [(Int, Double)] = [], away: [(Int, Double)] = []
@@ -69,12 +64,15 @@ extension LunchBreaks: MIPEncodable {
                     }
                 }
             }
+            sums.append(Set(mostColumn.values).sorted())
         }
         // "At most half" lets a group's meal-shift count be even only (an odd count cannot all eat in two
         // rounds of half each), so the month's total of meal shifts is even too. The LP spreads an odd total
         // over the days at no cost; the branch on the sum of every "most" closes that (callcenter-lunch:
         // 1367 to 1392, the optimum). It comes first: the groups' own sums are often fractional without
-        // being half-way.
-        if Set(everyMost).count > 1 { model.aggregates.insert(Set(everyMost).sorted(), at: 0) }
+        // being half-way. Each sum once (one limit: the total is the group's).
+        for sum in [sums.flatMap { $0 }.sorted()] + sums where sum.count > 1 && !model.aggregates.contains(sum) {
+            model.aggregates.append(sum)
+        }
     }
 }

@@ -254,18 +254,27 @@ struct ColumnGeneration {
     }
 
     /// Solves the master over the schedules found so far as a MIP, starting from `start` (one schedule
-    /// index per person); returns the chosen schedule per person, or nil.
-    func solveMaster(start: [Int], timeLimit: Double) throws -> [Int]? {
+    /// index per person). Every better choice of schedules goes to `found` as soon as the tree has it: the
+    /// tree stops there and goes on from it (Curtois Instance6: 1956 turned up somewhere in a 31 s tree, and
+    /// the search could only take it at the end). Stops at the limit, at a proof, or when `stop` says so.
+    func solveMaster(start: [Int], timeLimit: Double, deadline: Deadline, stop: @escaping () -> Bool, found: ([Int]) throws -> Void) throws {
         // The start's master columns (shortfalls) come from the master LP with the schedules fixed.
         let (fixedMaster, _) = masterModel(integer: false, choice: start)
         let settle = try GLPKProblem(fixedMaster)
-        guard try settle.solveLP(timeLimit: max(1, timeLimit)) == .optimal else { return nil }
+        guard try settle.solveLP(timeLimit: max(1, timeLimit)) == .optimal else { return }
         let (master, lambda) = masterModel(integer: true)
         let problem = try GLPKProblem(master)
-        let outcome = try problem.solveMIP(timeLimit: timeLimit, gap: 0, start: settle.lpValues)
-        guard outcome == .optimal || outcome == .feasible else { return nil }
-        let values = problem.mipValues
-        return lambda.map { columns in columns.firstIndex { values[$0] > 0.5 } ?? 0 }
+        let end = deadline.elapsed + timeLimit
+        var start = settle.lpValues
+        while deadline.elapsed < end, !stop() {
+            let feed = TreeFeed(better: { _ in nil }, stop: stop)
+            feed.stopBelow = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
+            let outcome = try problem.solveMIP(timeLimit: end - deadline.elapsed, gap: 0, start: start, feed: feed)
+            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < feed.stopBelow! - 1e-9 else { return }
+            start = problem.mipValues
+            try found(lambda.map { columns in columns.firstIndex { start[$0] > 0.5 } ?? 0 })
+            if outcome == .optimal { return }
+        }
     }
 
     /// Rounds the master LP by diving with pricing: fix every person whose schedule the LP already (nearly)

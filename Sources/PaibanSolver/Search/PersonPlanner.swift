@@ -101,7 +101,7 @@ struct PersonPlanner {
 
     /// Keeps the rows' activity in step with assignment columns that change.
     private mutating func account(_ assign: [Int: Double]) {
-        for (j, value) in assign {
+        for (j, value) in assign.sorted(by: { $0.key < $1.key }) {   // one order: the same sums in every process
             for e in entries[j] where rowPrice[e.row] != nil { activity[e.row] += value > 0.5 ? e.value : -e.value }
         }
     }

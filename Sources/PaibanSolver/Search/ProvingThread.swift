@@ -70,12 +70,17 @@ extension Search {
                 shared.offer(settled)
                 if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
             }
-            if let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
-            guard !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) else { continue }
-            if let choice = try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (generation.converged ? 1 : 3))) {
-                try offer(choice, "master MIP")
+            // Once the columns have converged, the master MIP over them finds better rosters sooner than a dive
+            // (Curtois Instance6: the dive took 12 s for 2055, the tree found 1957 in 18 s after it): it goes
+            // first then, with half the time left.
+            let converged = generation.converged
+            if !converged, let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
+            if !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) {
+                try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (converged ? 2 : 3)),
+                                           deadline: deadline, stop: stop) { try offer($0, "master MIP") }
+                solvedMaster = true
             }
-            solvedMaster = true
+            if converged, !stop(), let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
         }
         return true
     }

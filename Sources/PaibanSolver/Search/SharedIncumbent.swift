@@ -15,16 +15,16 @@ final class SharedIncumbent: @unchecked Sendable {
 
     init(_ incumbent: Incumbent) { settled = Handed(incumbent, lane: nil, at: -.infinity) }
 
-    /// The better of two offers; among equals, the one every run picks.
+    /// The better of two offers; among equal objectives, the one every run picks. Exact comparisons: with a
+    /// tolerance "equal" would not be transitive, and the pick would depend on the order of arrival.
     private static func better(_ a: Handed<Incumbent>, _ b: Handed<Incumbent>) -> Handed<Incumbent> {
-        if a.value.objective < b.value.objective - 1e-9 { return a }
-        if b.value.objective < a.value.objective - 1e-9 { return b }
+        if a.value.objective != b.value.objective { return a.value.objective < b.value.objective ? a : b }
         return a.precedes(b) ? a : b
     }
 
     var current: Incumbent {
-        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
-        return lock.withLock { pending.filter { $0.seen(by: reader, horizon: horizon) }.reduce(settled, Self.better).value }
+        let reading = WorkLane.reading()
+        return lock.withLock { pending.filter { $0.seen(in: reading) }.reduce(settled, Self.better).value }
     }
 
     func offer(_ incumbent: Incumbent) {
@@ -59,8 +59,8 @@ final class SharedIncumbent: @unchecked Sendable {
     }
 
     private var seenBounds: [(value: Double, proven: Bool)] {
-        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
-        return lock.withLock { bounds.filter { $0.seen(by: reader, horizon: horizon) }.map(\.value) }
+        let reading = WorkLane.reading()
+        return lock.withLock { bounds.filter { $0.seen(in: reading) }.map(\.value) }
     }
     var bound: Double? { seenBounds.map(\.value).max() }
     var proven: Bool { seenBounds.contains { $0.proven } }

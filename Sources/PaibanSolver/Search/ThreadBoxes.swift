@@ -27,8 +27,8 @@ final class RelaxationBox: @unchecked Sendable {
     /// Whether the relaxation thread has finished (the start thread searches on until it has); on a work
     /// clock, from a work time on (see `WorkClock`).
     var finished: Bool {
-        let reader = WorkLane.current, horizon = reader.map { $0.clock.horizon(for: $0) } ?? .infinity
-        return lock.withLock { done.value && done.seen(by: reader, horizon: horizon) }
+        let reading = WorkLane.reading()
+        return lock.withLock { done.value && done.seen(in: reading) }
     }
 }
 

@@ -31,18 +31,25 @@ final class WorkClock: @unchecked Sendable {
 
     var wallRemaining: Double { max(0, wallSeconds - Date().timeIntervalSince(wallStart)) }
 
-    /// Runs `body` in `count` fresh lanes, all starting at the calling thread's work time; afterwards the
-    /// caller's time is the latest lane's (the phase ends when its last thread does, as on the wall).
+    /// `count` fresh lanes for the threads of a phase (`onThreads`), all starting at the calling thread's
+    /// work time. Phases do not nest.
     func phase(_ count: Int) -> [WorkLane] {
         let start = WorkLane.current?.seconds ?? 0
         let made = (0..<count).map { WorkLane(clock: self, index: $0, seconds: start) }
-        condition.withLock { lanes = made }
+        condition.withLock {
+            precondition(lanes.isEmpty, "work-clock phases do not nest")
+            lanes = made
+        }
         return made
     }
 
+    /// Afterwards the caller's time is the latest lane's: the phase ends when its last thread does, as on
+    /// the wall.
     func endPhase(_ made: [WorkLane], caller: WorkLane?) {
-        condition.withLock { lanes = [] }
-        caller?.seconds = made.map(\.seconds).max() ?? caller?.seconds ?? 0
+        condition.withLock {
+            lanes = []
+            caller?.seconds = made.map(\.seconds).max() ?? caller?.seconds ?? 0
+        }
     }
 
     fileprivate func advance(_ lane: WorkLane, to seconds: Double) {
@@ -85,7 +92,8 @@ final class WorkClock: @unchecked Sendable {
 final class WorkLane: @unchecked Sendable {
     unowned let clock: WorkClock
     let index: Int
-    /// Work seconds so far; written by the lane's own thread (under the clock's lock), read by the others.
+    /// Work seconds so far; written under the clock's lock (by the lane's own thread, or at the end of a
+    /// phase), read by the others.
     fileprivate(set) var seconds: Double
     fileprivate var left = false
 
@@ -106,8 +114,16 @@ final class WorkLane: @unchecked Sendable {
     func advance(to seconds: Double) { clock.advance(self, to: seconds) }
     func leave() { clock.leave(self) }
 
-    /// A root lane for the thread that starts a solve.
-    static func root(of clock: WorkClock) -> WorkLane { WorkLane(clock: clock, index: 0, seconds: 0) }
+    /// The calling thread's lane and its horizon (`WorkClock.horizon`, after waiting for the lanes behind):
+    /// what a read of handed-over values may see. On the wall clock: no lane, and everything.
+    static func reading() -> (lane: WorkLane?, horizon: Double) {
+        let lane = current
+        return (lane, lane.map { $0.clock.horizon(for: $0) } ?? .infinity)
+    }
+
+    /// A root lane for the thread that starts a solve, outside every phase: index -1, so that no phase
+    /// lane takes what it hands over for its own.
+    static func root(of clock: WorkClock) -> WorkLane { WorkLane(clock: clock, index: -1, seconds: 0) }
 }
 
 /// Something one thread hands the others, stamped with when (see `WorkClock`).
@@ -131,20 +147,21 @@ struct Handed<Value> {
         self.at = at
     }
 
-    /// Whether a reader in `reader` with the given horizon sees it: its own hand-overs at once, the others'
-    /// from the horizon after their stamp. On the wall clock (no reader) everything is seen at once.
-    func seen(by reader: WorkLane?, horizon: Double) -> Bool {
-        guard let reader else { return true }
-        return lane == reader.index || at < horizon
+    /// Whether a read (`WorkLane.reading()`) sees it: a lane's own hand-overs at once, the others' from the
+    /// horizon after their stamp. On the wall clock (no lane) everything is seen at once.
+    func seen(in reading: (lane: WorkLane?, horizon: Double)) -> Bool {
+        guard let reader = reading.lane else { return true }
+        return lane == reader.index || at < reading.horizon
     }
 
     /// A total order among equals, so that every run picks the same one: earlier first, then lower lanes.
-    func precedes(_ other: Handed) -> Bool { (at, lane ?? -1) < (other.at, other.lane ?? -1) }
+    func precedes(_ other: Handed) -> Bool { (at, lane ?? -2) < (other.at, other.lane ?? -2) }
 }
 
 /// Rates that turn work into work seconds, so that a work second is about a wall second on the development
-/// machine (2 cores). PAIBAN_DEBUG_WORK=1 (with PAIBAN_DEBUG=1) traces every LP and tree's wall time,
-/// iterations, nodes and size, the data the rates are fitted on (`Benchmarks/work-rates`).
+/// machine (2 cores). PAIBAN_DEBUG_WORK=1 traces every LP and tree's wall time, iterations and size, the
+/// data the rates are fitted on (`Benchmarks/work-rates`; on the wall clock nodes are not counted, so the
+/// tree's rate is fitted on iterations and charged on iterations and nodes).
 enum WorkRate {
     /// GLPK, in (rows + columns + entries) per simplex iteration, fitted by `Benchmarks/work-rates/fit.py` on
     /// the wall times of 18,600 LPs and 250 trees (callcenter, callcenter-lunch, Curtois Instances 7, 12, 20):
@@ -155,6 +172,8 @@ enum WorkRate {
     /// The person-by-person programme: states visited times the classes entered from each (set so that
     /// Curtois Instances 12 and 13 count about their wall time).
     static let programme = 4.0e8
+    /// Building a whole model: its entries (Curtois Instance24: 7 s for 5 million).
+    static let modelBuilding = 7.0e5
     /// Cutting a part out of the model: entries visited (a rough guess; it is a small share of a part).
     static let building = 3.0e7
 }
