@@ -194,14 +194,16 @@ final class GLPKProblem {
         var rc: Int32
         // Each call sets the simplex up anew: a factorisation of the whole basis, fresh pricing weights, and
         // GLPK's perturbation against stalling (which starts after 200 degenerate iterations within one call)
-        // dropped. So runs start at an epoch's worth and at least 200 iterations, and double each time.
+        // dropped. So runs start at an epoch's worth and at least 200 iterations, and double each time up to
+        // 8 epochs' worth (a thread reading hand-overs waits for a lane behind it, until its run ends).
         // With the presolver a run cannot be resumed (it keeps no basis): one run for the whole budget.
         var run = max(200, WorkClock.epoch / stepWork)
+        let longest = max(run, 8 * WorkClock.epoch / stepWork)
         repeat {
             parm.tm_lim = Self.wallMilliseconds(lane)
             let left = max(1, (end - lane.seconds) / stepWork)
             parm.it_lim = Int32(min(parm.presolve == GLP_ON ? left : run, left, 1e9).rounded(.up))
-            run *= 2
+            run = min(2 * run, longest)
             let before = glp_get_it_cnt(p)
             rc = cglpk_simplex(p, &parm)
             lane.add(Double(glp_get_it_cnt(p) - before) * stepWork)
@@ -353,7 +355,7 @@ private final class StartInjector {
         }
         if let feed {
             if feed.stop() { glp_ios_terminate(tree); return }
-            if let below = feed.stopBelow, glp_ios_reason(tree) == GLP_IBINGO, glp_mip_obj_val(glp_ios_get_prob(tree)) < below - 1e-9 {
+            if let below = feed.stopBelow, glp_ios_reason(tree) == GLP_IBINGO, glp_mip_obj_val(glp_ios_get_prob(tree)) < below {
                 glp_ios_terminate(tree)
                 return
             }

@@ -47,8 +47,12 @@ public enum Solver {
                 var bound = outcome == .optimal ? lp.lpObjective : nil
                 if let root = bound {
                     // A failure in this extra step leaves the LP's bound; it must not fail the solve.
-                    bound = (try? AggregateBranching.bound(lp, model: plain.linear, rootValue: root, deadline: deadline,
-                                                           seconds: max(1, lpSeconds - (deadline.elapsed - began)))) ?? root
+                    do {
+                        bound = try AggregateBranching.bound(lp, model: plain.linear, rootValue: root, deadline: deadline,
+                                                             seconds: max(1, lpSeconds - (deadline.elapsed - began)))
+                    } catch {
+                        if debugSearch { debugLog("aggregate branching failed: \(error)") }
+                    }
                     if debugSearch, bound != root { debugLog(String(format: "aggregate branching: bound %.2f to %.2f", root, bound!)) }
                 }
                 relaxation.set(outcome, bound, terms)

@@ -265,14 +265,21 @@ struct ColumnGeneration {
         let (master, lambda) = masterModel(integer: true)
         let problem = try GLPKProblem(master)
         let end = deadline.elapsed + timeLimit
-        var start = settle.lpValues
+        // GLPK takes a start only with whole integer columns.
+        var start = zip(master.columns, settle.lpValues).map { $0.isInteger ? $1.rounded() : $1 }
+        var last: [Int]?
         while deadline.elapsed < end, !stop() {
             let feed = TreeFeed(better: { _ in nil }, stop: stop)
-            feed.stopBelow = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
+            let below = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
+            // GLPK's own tolerance: the value it reports for a found solution is its node's LP value.
+            feed.stopBelow = below - 1e-7 * (1 + abs(below))
             let outcome = try problem.solveMIP(timeLimit: end - deadline.elapsed, gap: 0, start: start, feed: feed)
-            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < feed.stopBelow! - 1e-9 else { return }
+            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < feed.stopBelow! else { return }
             start = problem.mipValues
-            try found(lambda.map { columns in columns.firstIndex { start[$0] > 0.5 } ?? 0 })
+            let choice = lambda.map { columns in columns.firstIndex { start[$0] > 0.5 } ?? 0 }
+            guard choice != last else { return }   // the same choice again: nothing new to hand on
+            last = choice
+            try found(choice)
             if outcome == .optimal { return }
         }
     }

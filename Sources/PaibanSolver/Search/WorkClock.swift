@@ -15,7 +15,8 @@ import Foundation
 /// every run. The lane furthest behind never waits, so the threads cannot wait on each other in a circle.
 final class WorkClock: @unchecked Sendable {
     /// Work seconds between the points at which threads see each other's hand-overs: short, so that a better
-    /// roster reaches the other thread soon; the threads keep within about this of each other while they read.
+    /// roster reaches the other thread soon. A thread that reads waits for the lanes behind it, which move on
+    /// at the end of each GLPK run (a part, a simplex run of up to 8 epochs) or step of the programme.
     static let epoch = 0.05
 
     let wallStart: Date
