@@ -83,8 +83,9 @@ struct ColumnGeneration {
 
     /// Person p's pricing problem for these duals: each column's cost lowered by what the master rows it
     /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
-    /// round, so each solve starts from the last basis.
-    mutating func price(_ p: Int, duals: [Double], timeLimit: Double) throws -> PricedSchedule? {
+    /// round, so each solve starts from the last basis. `programmeOnly`: nil unless the programme finds a
+    /// new schedule below zero (no GLPK).
+    mutating func price(_ p: Int, duals: [Double], timeLimit: Double, programmeOnly: Bool = false) throws -> PricedSchedule? {
         let (model, masterEntries) = (self.model, self.masterEntries)
         let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
         // A known schedule may price below zero (its column sits at its upper bound): then GLPK prices
@@ -93,6 +94,7 @@ struct ColumnGeneration {
            !known[p].contains(self.schedule(p, values: schedule.values)) {
             return schedule
         }
+        if programmeOnly { return nil }
         let problem: GLPKProblem
         if let known = pricers[p] {
             problem = known
@@ -227,7 +229,10 @@ struct ColumnGeneration {
     }
 
     /// One round: the master LP (with `choice` fixing some people's schedules), then every other person's
-    /// pricing; schedules with a negative reduced cost join the master.
+    /// pricing; schedules with a negative reduced cost join the master. The programme prices everyone it
+    /// plans first; GLPK prices (exactly, for the bound and for convergence) only in a round where the
+    /// programme found nothing for anyone: GLPK's pricing took most of a round's second (Curtois
+    /// Instance7: 28 s to converge, or not within 47 s, depending on the search's rosters).
     private mutating func pricingRound(choice: [Int?]?, deadline: Deadline) throws -> (master: Double, lagrange: Double, exact: Bool, added: Int, values: [Double], lambda: [[Int]])? {
         let began = deadline.elapsed
         let problem = try keptMaster(choice: choice)
@@ -236,15 +241,19 @@ struct ColumnGeneration {
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
-        var lagrange = z, exact = true, added = 0
-        for p in 0..<people where !deadline.passed && choice?[p] == nil {
-            guard let priced = try price(p, duals: duals, timeLimit: min(2, max(0.1, deadline.remaining))) else { exact = false; continue }
-            let reduced = priced.objective - duals[parts.masterRows.count + p]
-            exact = exact && priced.optimal
-            lagrange += min(0, reduced)
-            if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
+        for programmeOnly in [true, false] where book != nil || !programmeOnly {
+            var lagrange = z, exact = !programmeOnly, added = 0
+            for p in 0..<people where !deadline.passed && choice?[p] == nil {
+                guard let priced = try price(p, duals: duals, timeLimit: min(2, max(0.1, deadline.remaining)), programmeOnly: programmeOnly)
+                else { exact = false; continue }
+                let reduced = priced.objective - duals[parts.masterRows.count + p]
+                exact = exact && priced.optimal
+                lagrange += min(0, reduced)
+                if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
+            }
+            if added > 0 || !programmeOnly { return (z, lagrange, exact, added, values, lambda) }
         }
-        return (z, lagrange, exact, added, values, lambda)
+        return nil
     }
 
     private mutating func raise(_ value: Double, integralCosts: Bool) {
