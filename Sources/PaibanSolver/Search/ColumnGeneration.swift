@@ -279,11 +279,12 @@ struct ColumnGeneration {
         var last: [Int]?
         while deadline.elapsed < end, !stop() {
             let feed = TreeFeed(better: { _ in nil }, stop: stop)
-            let below = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
+            let current = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
             // GLPK's own tolerance: the value it reports for a found solution is its node's LP value.
-            feed.stopBelow = below - 1e-7 * (1 + abs(below))
+            let below = current - 1e-7 * (1 + abs(current))
+            feed.stopBelow = below
             let outcome = try problem.solveMIP(timeLimit: end - deadline.elapsed, gap: 0, start: start, feed: feed)
-            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < feed.stopBelow! else { return }
+            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < below else { return }
             start = problem.mipValues
             let choice = lambda.map { columns in columns.firstIndex { start[$0] > 0.5 } ?? 0 }
             guard choice != last else { return }   // the same choice again: nothing new to hand on
