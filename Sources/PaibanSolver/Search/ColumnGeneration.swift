@@ -36,9 +36,14 @@ struct ColumnGeneration {
     /// The master LP, kept between rounds: new schedules join it as columns and each solve starts from
     /// the last basis (rebuilding it took most of a round: Curtois Instance13, 1.4 s of 2 by round 15).
     private var master: GLPKProblem?
-    /// The master LP's column of each person's schedules, and which schedule the dive has fixed, per person.
+    /// The master LP's column of each person's schedules, and the cells a dive has fixed, per person
+    /// (schedules that differ from them are held at zero).
     private var masterColumn: [[Int]] = []
-    private var fixedInMaster: [Int?] = []
+    private var fixedInMaster: [Fixing] = []
+    /// The cells each person's GLPK pricing problem has fixed.
+    private var fixedInPricer: [Int: Fixing] = [:]
+    /// Each column's position among its person's columns (`parts.columns[p]`), -1 for master columns.
+    private let position: [Int]
 
     init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition, book: PersonRuleBook? = nil) {
         self.model = model
@@ -46,13 +51,14 @@ struct ColumnGeneration {
         self.parts = parts
         self.book = book
         planned = [Double](repeating: 0, count: book == nil ? 0 : model.columns.count)
-        var position = [Int: Int]()
-        for (k, i) in parts.masterRows.enumerated() { position[i] = k }
         var entries = [[(row: Int, value: Double)]](repeating: [], count: model.columns.count)
-        for i in parts.masterRows {
-            for k in index.entryRange[i] { entries[Int(model.entryColumns[k]) - 1].append((position[i]!, model.entryValues[k])) }
+        for (n, i) in parts.masterRows.enumerated() {
+            for k in index.entryRange[i] { entries[Int(model.entryColumns[k]) - 1].append((n, model.entryValues[k])) }
         }
         masterEntries = entries
+        var position = [Int](repeating: -1, count: model.columns.count)
+        for columns in parts.columns { for (k, j) in columns.enumerated() { position[j] = k } }
+        self.position = position
         schedules = Array(repeating: [], count: parts.columns.count)
         known = Array(repeating: [], count: parts.columns.count)
     }
@@ -85,16 +91,16 @@ struct ColumnGeneration {
     /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
     /// round, so each solve starts from the last basis. `programmeOnly`: nil unless the programme finds a
     /// new schedule below zero (no GLPK).
-    mutating func price(_ p: Int, duals: [Double], timeLimit: Double, programmeOnly: Bool = false) throws -> PricedSchedule? {
+    mutating func price(_ p: Int, duals: [Double], fixed: Fixing = [:], timeLimit: Double, programmeOnly: Bool = false) throws -> PricedSchedule? {
         let (model, masterEntries) = (self.model, self.masterEntries)
         let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
         // A known schedule may price below zero (its column sits at its upper bound): then GLPK prices
         // exactly, so that a round adding nothing really means convergence.
-        if let schedule = try plan(p, reducedCost: reduced), schedule.objective - duals[parts.masterRows.count + p] < -1e-6,
+        if let schedule = try plan(p, reducedCost: reduced, fixed: fixed), schedule.objective - duals[parts.masterRows.count + p] < -1e-6,
            !known[p].contains(self.schedule(p, values: schedule.values)) {
             return schedule
         }
-        if programmeOnly { return nil }
+        if programmeOnly, book?.rules[p] != nil { return nil }
         let problem: GLPKProblem
         if let known = pricers[p] {
             problem = known
@@ -102,15 +108,35 @@ struct ColumnGeneration {
             problem = try GLPKProblem(pricingModel(p))
             pricers[p] = problem
         }
+        let before = fixedInPricer[p] ?? [:]
+        for j in Set(before.keys).union(fixed.keys) where before[j] != fixed[j] {
+            let value = fixed[j].map { $0 ? 1.0 : 0.0 }
+            problem.setBounds(position[j], lower: value ?? model.columns[j].lower, upper: value ?? model.columns[j].upper)
+        }
+        fixedInPricer[p] = fixed
         problem.setCosts(parts.columns[p].map(reduced))
         return try Self.solve(problem, timeLimit: timeLimit)
     }
 
     /// The dynamic programme's schedule for person p at these reduced costs, with the helpers of the
     /// person's rows settled around it by GLPK; nil if the person is not planned by it or it finds none.
-    private mutating func plan(_ p: Int, reducedCost: (Int) -> Double) throws -> PricedSchedule? {
-        guard let book, let rules = book.rules[p] else { return nil }
+    private mutating func plan(_ p: Int, reducedCost: (Int) -> Double, fixed: Fixing) throws -> PricedSchedule? {
+        guard let book, var rules = book.rules[p] else { return nil }
         let cost = book.cellOf[p].map { day in day.map { $0.map(reducedCost) ?? .infinity } }
+        if !fixed.isEmpty {
+            // A cell fixed at 0 is closed; one fixed at 1 is the only open cell of its day, which must be worked.
+            for (d, day) in book.cellOf[p].enumerated() {
+                for (t, j) in day.enumerated() {
+                    guard let j, let worked = fixed[j] else { continue }
+                    if worked {
+                        rules.open[d] = day.indices.map { $0 == t }
+                        rules.mustWork.insert(d)
+                    } else {
+                        rules.open[d][t] = false
+                    }
+                }
+            }
+        }
         guard let plan = PersonPlan(rules: rules).best(cost: cost) else { return nil }
         for (j, value) in book.values(of: plan, person: p) { planned[j] = value }
         let problem = try GLPKProblem(pricingModel(p, fixed: planned, isDecision: book.isCell))
@@ -141,10 +167,18 @@ struct ColumnGeneration {
         guard known[p].insert(schedule).inserted else { return false }
         schedules[p].append(schedule)
         if let master {
-            let free = fixedInMaster[p] == nil
+            let free = keeps(schedule, fixedInMaster[p])
             masterColumn[p].append(master.addColumn(lower: 0, upper: free ? 1 : 0, cost: schedule.cost, entries: entries(p, schedule)))
         }
         return true
+    }
+
+    /// Cells of one person fixed by a dive: column → worked (1) or not (0).
+    typealias Fixing = [Int: Bool]
+
+    /// Whether a schedule agrees with these fixed cells.
+    func keeps(_ schedule: Schedule, _ fixed: Fixing) -> Bool {
+        fixed.allSatisfy { (schedule.values[position[$0.key]] > 0.5) == $0.value }
     }
 
     /// Adds every person's schedule in a full roster (the search's incumbent).
@@ -194,21 +228,20 @@ struct ColumnGeneration {
         return coefficients.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [(parts.masterRows.count + p, 1)]
     }
 
-    /// The kept master LP with `choice` applied through bounds (made on first use).
-    private mutating func keptMaster(choice: [Int?]?) throws -> GLPKProblem {
+    /// The kept master LP with the `fixed` cells applied through bounds (made on first use): a schedule that
+    /// differs from its person's fixed cells is held at zero.
+    mutating func keptMaster(fixed: [Fixing]?) throws -> GLPKProblem {
         if master == nil {
             let (model, lambda) = masterModel(integer: false)
             master = try GLPKProblem(model)
             masterColumn = lambda
-            fixedInMaster = Array(repeating: nil, count: people)
+            fixedInMaster = Array(repeating: [:], count: people)
         }
         let problem = master!
-        for p in 0..<people where fixedInMaster[p] != choice?[p] {
-            let chosen = choice?[p]
-            for (n, k) in masterColumn[p].enumerated() {
-                problem.setBounds(k, lower: chosen == n ? 1 : 0, upper: chosen == nil || chosen == n ? 1 : 0)
-            }
-            fixedInMaster[p] = chosen
+        for p in 0..<people where fixedInMaster[p] != fixed?[p] ?? [:] {
+            let cells = fixed?[p] ?? [:]
+            for (n, k) in masterColumn[p].enumerated() { problem.setBounds(k, lower: 0, upper: keeps(schedules[p][n], cells) ? 1 : 0) }
+            fixedInMaster[p] = cells
         }
         return problem
     }
@@ -218,7 +251,7 @@ struct ColumnGeneration {
     mutating func generate(until deadline: Deadline, seconds: Double, integralCosts: Bool) throws {
         let began = deadline.elapsed
         while !converged, deadline.elapsed - began < seconds, !deadline.passed {
-            guard let round = try pricingRound(choice: nil, deadline: deadline), !deadline.passed else {
+            guard let round = try pricingRound(fixed: nil, exact: true, deadline: deadline), !deadline.passed else {
                 stalled = true   // the master LP has no solution (a person without any schedule): give the thread back
                 return
             }
@@ -228,33 +261,38 @@ struct ColumnGeneration {
         }
     }
 
-    /// One round: the master LP (with `choice` fixing some people's schedules), then every other person's
-    /// pricing; schedules with a negative reduced cost join the master. The programme prices everyone it
-    /// plans first; GLPK prices (exactly, for the bound and for convergence) only in a round where the
-    /// programme found nothing for anyone: GLPK's pricing took most of a round's second (Curtois
-    /// Instance7: 28 s to converge, or not within 47 s, depending on the search's rosters).
-    private mutating func pricingRound(choice: [Int?]?, deadline: Deadline) throws -> (master: Double, lagrange: Double, exact: Bool, added: Int, values: [Double], lambda: [[Int]])? {
+    /// One round: the master LP (with the `fixed` cells), then every person's pricing; schedules with a
+    /// negative reduced cost join the master. The programme prices everyone it plans first; GLPK prices
+    /// (exactly, for the bound and for convergence) only in a round where the programme found nothing for
+    /// anyone, and only when `exact`: GLPK's pricing took most of a round's second (Curtois Instance7: 28 s
+    /// to converge, or not within 47 s, depending on the search's rosters).
+    mutating func pricingRound(fixed: [Fixing]?, exact pricesExactly: Bool, deadline: Deadline) throws -> Round? {
         let began = deadline.elapsed
-        let problem = try keptMaster(choice: choice)
+        let problem = try keptMaster(fixed: fixed)
         let lambda = masterColumn
         guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return nil }
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
-        for programmeOnly in [true, false] where book != nil || !programmeOnly {
+        for programmeOnly in [true, false] where (book != nil || !programmeOnly) && (pricesExactly || programmeOnly) {
             var lagrange = z, exact = !programmeOnly, added = 0
-            for p in 0..<people where !deadline.passed && choice?[p] == nil {
-                guard let priced = try price(p, duals: duals, timeLimit: min(2, max(0.1, deadline.remaining)), programmeOnly: programmeOnly)
+            for p in 0..<people where !deadline.passed {
+                guard let priced = try price(p, duals: duals, fixed: fixed?[p] ?? [:], timeLimit: min(2, max(0.1, deadline.remaining)),
+                                             programmeOnly: programmeOnly)
                 else { exact = false; continue }
                 let reduced = priced.objective - duals[parts.masterRows.count + p]
                 exact = exact && priced.optimal
                 lagrange += min(0, reduced)
                 if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
             }
-            if added > 0 || !programmeOnly { return (z, lagrange, exact, added, values, lambda) }
+            if added > 0 || !programmeOnly || !pricesExactly { return (z, lagrange, exact, added, values, lambda) }
         }
         return nil
     }
+
+    /// A round's master LP value, its Lagrangian bound (valid when `exact`), the schedules it added, and its
+    /// solution: `values` by master column, `lambda` each person's schedules' columns when it was solved.
+    typealias Round = (master: Double, lagrange: Double, exact: Bool, added: Int, values: [Double], lambda: [[Int]])
 
     private mutating func raise(_ value: Double, integralCosts: Bool) {
         // With whole-number costs every roster costs a whole number: the bound may be rounded up.
@@ -292,31 +330,6 @@ struct ColumnGeneration {
             try found(choice)
             if outcome == .optimal { return }
         }
-    }
-
-    /// Rounds the master LP by diving with pricing: fix every person whose schedule the LP already (nearly)
-    /// chooses, else the one with the largest value; re-price the others for a round or two; repeat until
-    /// everyone has a schedule. Branch-and-cut on the master alone is slow to find good rosters (Curtois
-    /// Instance6: 2258 after 35 s), and a dive without pricing runs out of fitting schedules.
-    mutating func dive(deadline: Deadline) throws -> [Int]? {
-        var choice = [Int?](repeating: nil, count: people)
-        while choice.contains(where: { $0 == nil }), !deadline.passed {
-            var round = try pricingRound(choice: choice, deadline: deadline)
-            if let r = round, r.added > 0 { round = try pricingRound(choice: choice, deadline: deadline) ?? round }
-            guard let round else { return nil }
-            // Columns added in the last round have no LP value yet: read what was solved.
-            var best: (p: Int, n: Int, value: Double)?
-            var fixedAny = false
-            for p in 0..<people where choice[p] == nil {
-                for (n, k) in round.lambda[p].enumerated() {
-                    let value = round.values[k]
-                    if value > 0.9 { choice[p] = n; fixedAny = true; break }
-                    if value > (best?.value ?? -1) { best = (p, n, value) }
-                }
-            }
-            if !fixedAny, let best { choice[best.p] = best.n }
-        }
-        return choice.contains { $0 == nil } ? nil : choice.map { $0! }
     }
 
     /// The decision columns' values of a choice of schedules: a roster for the full model.

@@ -22,6 +22,8 @@ struct PersonRules {
     var caps: [Int?]
     var minutesMin: Int?
     var minutesMax: Int?
+    /// Days that must be worked (a dive has fixed one of their cells; `open` keeps only that shift).
+    var mustWork = Set<Int>()
     /// The state before day 0 from the history; nil when there is none (the first stretch is then not judged).
     var before: Before?
 
@@ -201,6 +203,7 @@ struct PersonPlan {
             for s in 0..<stateCount { next[s] = .infinity }
             for k in bestPrice.indices { bestPrice[k] = .infinity }
             let open = rules.open[d], day = cost[d]
+            let mayRest = !rules.mustWork.contains(d)
             for u in 0..<n where open[u] {
                 // A hair's price on every shift: between equal schedules, the one with fewer shifts (no work without a reason).
                 let price = day[u] + lambda * Double(rules.minutes[u]) + mu[u] + 1e-7
@@ -219,13 +222,13 @@ struct PersonPlan {
                         if b.run < maxWork {
                             enter(0, from: classCount + 1, 0, j: j, k: b.run + 1, afterWork: true, pred: -1)
                         }
-                        relax(off(1, 1), 0, 0, -1)   // a stretch wholly in the history is not judged
+                        if mayRest { relax(off(1, 1), 0, 0, -1) }   // a stretch wholly in the history is not judged
                     } else {
-                        relax(off(j, min(b.run + 1, offCap)), 0, 0, -1)
+                        if mayRest { relax(off(j, min(b.run + 1, offCap)), 0, 0, -1) }
                         enter(0, from: classCount, 0, j: 1, k: 1, afterWork: false, pred: -1)
                     }
                 } else {
-                    relax(off(0, 1), 0, 0, -1)
+                    if mayRest { relax(off(0, 1), 0, 0, -1) }
                     enter(0, from: classCount, 0, j: 0, k: 1, afterWork: false, pred: -1)
                 }
             } else {
@@ -235,13 +238,13 @@ struct PersonPlan {
                             let s = work(j, c, k), v = value[s]
                             guard v.isFinite else { continue }
                             if k < maxWork { enter(d, from: c, v, j: j, k: k + 1, afterWork: true, pred: s) }
-                            if k >= rules.minWork || j == 0 { relax(off(1, 1), v, d, s) }
+                            if mayRest, k >= rules.minWork || j == 0 { relax(off(1, 1), v, d, s) }
                         }
                     }
                     for k in 1...offCap {
                         let s = off(j, k), v = value[s]
                         guard v.isFinite else { continue }
-                        relax(off(j, min(k + 1, offCap)), v, d, s)
+                        if mayRest { relax(off(j, min(k + 1, offCap)), v, d, s) }
                         if k >= rules.minOff || j == 0 { enter(d, from: classCount, v, j: 1, k: 1, afterWork: false, pred: s) }
                     }
                 }
@@ -305,13 +308,14 @@ struct PersonPlan {
         return best?.plan
     }
 
-    /// Whether a schedule keeps every rule: open cells, successions, run and stretch lengths, caps,
+    /// Whether a schedule keeps every rule: open cells, days that must be worked, successions, run and stretch lengths, caps,
     /// weekends and the minutes band.
     func keeps(_ plan: [Int?]) -> Bool {
         var mayFollow = rules.before?.follows, worked = rules.before?.worked ?? false
         var run = rules.before?.run ?? 0, judged = rules.before?.judged ?? false
         for d in plan.indices {
             let works = plan[d] != nil
+            if !works, rules.mustWork.contains(d) { return false }
             if let t = plan[d] {
                 guard rules.open[d][t] else { return false }
                 if let mayFollow, !mayFollow[t] { return false }

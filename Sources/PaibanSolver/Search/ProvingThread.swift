@@ -13,6 +13,10 @@ extension Search {
     /// within a minute (Curtois Instance13, 41,371 columns: 30 rounds and no bound in 60 s), and a second
     /// thread searching gains more.
     static let pricedColumns = 20_000
+    /// After the first dive, a dive fixes a random one of the cells the master LP works within this of the most.
+    static let diveNoise = 0.1
+    /// Dives in a row without a better roster before a small model's thread goes on to branch-and-cut.
+    static let fruitlessDives = 4
 
     /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
     /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
@@ -38,7 +42,8 @@ extension Search {
         let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
         var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book)
         func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
-        var solvedMaster = false
+        var solvedMaster = false, dives = 0, fruitless = 0
+        var rng = SplitMix(seed: 1)
         let began = deadline.elapsed
         while !stop() {
             let current = shared.current
@@ -57,12 +62,11 @@ extension Search {
             }
             if generation.stalled { return false }
             if let bound = generation.bound { shared.bound(bound, proven: false) }
-            if solvedMaster, !fresh, generation.converged {
-                // The master has nothing new to choose from. A small model goes on to branch-and-cut, now
-                // pruned by the better bound; a large one waits for the search's next roster.
+            if solvedMaster, generation.converged, fruitless >= Self.fruitlessDives {
+                // Neither the dives nor the master find better rosters. A small model goes on to branch-and-cut,
+                // now pruned by the better bound; a large one waits for the search's next roster.
                 if model.x.decisions.count <= exactColumns { return false }
-                deadline.pause(0.2)
-                continue
+                if !fresh { deadline.pause(0.2); continue }
             }
             func offer(_ choice: [Int], _ how: String) throws {
                 let values = generation.decisionValues(choice, isDecision: isDecision)
@@ -70,17 +74,25 @@ extension Search {
                 shared.offer(settled)
                 if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
             }
-            // Once the columns have converged, the master MIP over them finds better rosters sooner than a dive
-            // (Curtois Instance6: the dive took 12 s for 2055, the tree found 1957 in 18 s after it): it goes
-            // first then, with half the time left.
-            let converged = generation.converged
-            if !converged, let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
-            if !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) {
-                try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / (converged ? 2 : 3)),
-                                           deadline: deadline, stop: stop) { try offer($0, "master MIP") }
+            // Dives come first: from the master LP they reach a good roster in seconds (Curtois Instance7: 1064
+            // in 2 s, bound 1055, where the neighbourhood search sat at 1084). After the first, each dive picks
+            // at random among the cells the LP works nearly most, so that it ends elsewhere.
+            let best = shared.current.objective
+            // With whole-number costs a better roster costs at least 1 less.
+            let cutoff = { shared.current.objective - (integral ? 1 - 2e-6 : 0) }
+            if let dived = try generation.dive(deadline: deadline, isDecision: isDecision, noise: dives == 0 ? 0 : Self.diveNoise,
+                                               rng: &rng, cutoff: cutoff) {
+                try offer(dived, "dive")
+            }
+            dives += 1
+            // Once the columns have converged, the master MIP over them, once (Curtois Instance6: 1957 in 18 s).
+            if generation.converged, !solvedMaster, !stop(), let start = generation.choice(of: shared.current.values, isDecision: isDecision) {
+                try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / 3), deadline: deadline, stop: stop) {
+                    try offer($0, "master MIP")
+                }
                 solvedMaster = true
             }
-            if converged, !stop(), let dived = try generation.dive(deadline: deadline) { try offer(dived, "dive") }
+            fruitless = shared.current.objective < best - 1e-6 ? 0 : fruitless + 1
         }
         return true
     }
