@@ -47,13 +47,15 @@ extension ColumnGeneration {
     }
 
     /// A dive node: programme-priced rounds until nothing new prices below zero; then, if the LP is not below
-    /// `cutoff`, exact rounds, since the programme may miss the schedule that saves the node.
+    /// `cutoff` and the columns have converged, exact rounds, since the programme may miss the schedule that
+    /// saves the node. Before convergence GLPK's pricing is what takes the time (Curtois Instance9: 27 s
+    /// without finishing a round at the root), so a dive then prices with the programme alone.
     private mutating func node(_ fixed: [Fixing], cutoff: Double, deadline: Deadline) throws -> Round? {
         var round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
         for _ in 0..<Self.diveRounds where (round?.added ?? 0) > 0 && !deadline.passed {
             round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
         }
-        for _ in 0..<Self.diveRounds where (round.map { $0.master >= cutoff } ?? false) && !deadline.passed {
+        for _ in 0..<Self.diveRounds where converged && (round.map { $0.master >= cutoff } ?? false) && !deadline.passed {
             round = try pricingRound(fixed: fixed, exact: true, deadline: deadline)
             if round?.added == 0 { break }
         }

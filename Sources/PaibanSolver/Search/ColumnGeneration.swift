@@ -28,6 +28,8 @@ struct ColumnGeneration {
     private(set) var stalled = false
     /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
     private var pricers: [Int: GLPKProblem] = [:]
+    /// The person GLPK's next pricing pass starts with (a pass may stop early: see `pricingRound`).
+    private var exactFrom = 0
     /// People the dynamic programme can plan are priced by it first (milliseconds against GLPK's tenths of
     /// a second); GLPK prices them only when it finds no schedule with a negative reduced cost, so that
     /// convergence, and the bound, still rest on exact pricing.
@@ -276,7 +278,16 @@ struct ColumnGeneration {
         let z = problem.lpObjective
         for programmeOnly in [true, false] where (book != nil || !programmeOnly) && (pricesExactly || programmeOnly) {
             var lagrange = z, exact = !programmeOnly, added = 0
-            for p in 0..<people where !deadline.passed {
+            let passBegan = deadline.elapsed
+            for k in 0..<people where !deadline.passed {
+                // GLPK's pass starts where the last one stopped, and stops once it has new schedules and has run
+                // for a while (Curtois Instance9: 40 s for one pass over 36 people); the round is then not exact.
+                let p = programmeOnly ? k : (exactFrom + k) % people
+                if !programmeOnly, added > 0, deadline.elapsed - passBegan > Self.exactPassSeconds {
+                    exactFrom = p
+                    exact = false
+                    break
+                }
                 guard let priced = try price(p, duals: duals, fixed: fixed?[p] ?? [:], timeLimit: min(2, max(0.1, deadline.remaining)),
                                              programmeOnly: programmeOnly)
                 else { exact = false; continue }
@@ -289,6 +300,9 @@ struct ColumnGeneration {
         }
         return nil
     }
+
+    /// Seconds after which GLPK's pricing pass stops once it has found a new schedule.
+    static let exactPassSeconds = 2.0
 
     /// A round's master LP value, its Lagrangian bound (valid when `exact`), the schedules it added, and its
     /// solution: `values` by master column, `lambda` each person's schedules' columns when it was solved.

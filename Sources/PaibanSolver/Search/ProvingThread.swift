@@ -58,7 +58,7 @@ extension Search {
             try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
             let fresh = generation.scheduleCount > before
             if !generation.converged {
-                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 2), integralCosts: integral)
+                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 4), integralCosts: integral)
             }
             if generation.stalled { return false }
             if let bound = generation.bound { shared.bound(bound, proven: false) }
