@@ -267,6 +267,79 @@ struct PersonPlanTests {
         }
     }
 
+    // MARK: - 2b. Days that must be worked
+
+    /// A dive fixes cells: a cell fixed worked leaves its day one open shift and puts the day in `mustWork`,
+    /// a cell fixed off closes it. For 200 random trials without counted resources (where `best` is exact),
+    /// 1-2 must-work days and sometimes one closed cell: `best` costs what the cheapest schedule `keeps`
+    /// allows costs by enumeration (`keeps` knows `mustWork`), is nil exactly when none exists, and works
+    /// every must-work day. The trials must include cases where the unconstrained optimum rests on a
+    /// must-work day (else `mustWork` was never put to the test) and cases with no schedule at all.
+    @Test(arguments: 0..<2)
+    func bestWorksEveryMustWorkDay(batch: Int) {
+        var bites = 0, empty = 0
+        for seed in UInt64(7000 + batch * 100)..<UInt64(7000 + batch * 100 + 100) {
+            let scenario = Self.scenario(seed: seed, resources: .none, softRuns: true)
+            guard var rules = Self.rules(scenario, seed: seed) else { continue }
+            var dice = Dice(seed: ~seed)
+            let cost = Self.prices(rules, &dice)
+            let free = Self.bruteForce(PersonPlan(rules: rules), cost: cost)
+            // Fix 1-2 days worked on one of their open shifts, as `ColumnGeneration.plan` does.
+            var fixed: [String] = []
+            for _ in 0..<dice.int(1...2) {
+                let days = rules.open.indices.filter { !rules.mustWork.contains($0) && rules.open[$0].contains(true) }
+                guard !days.isEmpty else { break }
+                let d = days[dice.int(0...days.count - 1)]
+                let shifts = rules.open[d].indices.filter { rules.open[d][$0] }
+                let t = shifts[dice.int(0...shifts.count - 1)]
+                rules.open[d] = rules.open[d].indices.map { $0 == t }
+                rules.mustWork.insert(d)
+                fixed.append("day \(d) on \(t)")
+            }
+            if dice.chance(0.5) {
+                let cells = rules.open.indices.flatMap { d in rules.open[d].indices.filter { rules.open[d][$0] && !rules.mustWork.contains(d) }.map { (d, $0) } }
+                if !cells.isEmpty {
+                    let (d, t) = cells[dice.int(0...cells.count - 1)]
+                    rules.open[d][t] = false
+                    fixed.append("day \(d) off \(t)")
+                }
+            }
+            let plan = PersonPlan(rules: rules)
+            let optimum = Self.bruteForce(plan, cost: cost), found = plan.best(cost: cost)
+            let context = "fixed \(fixed); \(Self.describe(scenario, seed: seed))"
+            if let free, rules.mustWork.contains(where: { free.plan[$0] == nil }) { bites += 1 }
+            guard let optimum else {
+                empty += 1
+                #expect(found == nil, "no schedule keeps the rules, yet best returned \(found!); \(context)")
+                continue
+            }
+            guard let found else {
+                Issue.record("best returned nil, enumeration found \(optimum.plan) at \(optimum.cost); \(context)")
+                continue
+            }
+            #expect(rules.mustWork.allSatisfy { found[$0] != nil }, "best returned \(found), resting on a must-work day; \(context)")
+            #expect(plan.keeps(found), "best returned \(found), which breaks a rule; \(context)")
+            #expect(abs(plan.cost(of: found, cost) - optimum.cost) < 1e-9,
+                    "best costs \(plan.cost(of: found, cost)) (\(found)), enumeration \(optimum.cost) (\(optimum.plan)); \(context)")
+        }
+        #expect(bites >= 10, "only \(bites) trials had an unconstrained optimum resting on a must-work day")
+        #expect(empty >= 1, "no trial was left without a schedule")
+    }
+
+    /// `keeps` rejects exactly the schedules that rest on a must-work day: a free person's "DD.DD.." is kept,
+    /// and stays kept with day 0 to be worked, but not with day 2.
+    @Test func keepsRejectsRestOnAMustWorkDay() throws {
+        var b = ScenarioBuilder(days: 7)
+        b.person("A")
+        var rules = try #require(PersonRuleBook(RosterModel(b.build())).rules[0])
+        let schedule: [Int?] = [0, 0, nil, 0, 0, nil, nil]
+        #expect(PersonPlan(rules: rules).keeps(schedule))
+        rules.mustWork = [0]
+        #expect(PersonPlan(rules: rules).keeps(schedule))
+        rules.mustWork = [0, 2]
+        #expect(!PersonPlan(rules: rules).keeps(schedule))
+    }
+
     // MARK: - 3. With counted resources
 
     /// With shift caps, a weekend cap or a minutes band, the multipliers make `best` a heuristic. What holds

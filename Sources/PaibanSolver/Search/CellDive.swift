@@ -9,15 +9,25 @@ extension ColumnGeneration {
     /// Dives from the master LP to one schedule per person. Each step fixes one cell the LP works partly, the
     /// one it works most (with `noise`, a random one of those within `noise` of the most); the schedules that
     /// differ leave the master and everyone is priced again under their fixed cells. A cell whose fixing lifts
-    /// the LP to `cutoff` (no roster below it could beat the best known) is fixed off instead, and the dive
-    /// gives up when that lifts it too. Measured on Curtois Instance7 (bound 1055): fixing whole schedules (the
-    /// person the LP nearly chooses) ended at 1267 and 1383; fixing every cell the LP works whole at once, at
-    /// 1259 (the LP rose from 1060 over the last 40 cells); one cell at a time, at 1064 in 2 s.
-    mutating func dive(deadline: Deadline, isDecision: [Bool], noise: Double, rng: inout SplitMix,
-                       cutoff: () -> Double) throws -> [Int]? {
+    /// the LP to `cutoff` (no roster below it could beat the best known) is fixed off instead; when that lifts it
+    /// too, the dive steps back to the latest cell it fixed on whose other way is still untried, up to
+    /// `backtracks` times, and gives up after that. Measured on Curtois Instance7 (bound 1055): fixing whole
+    /// schedules (the person the LP nearly chooses) ended at 1267 and 1383; fixing every cell the LP works whole
+    /// at once, at 1259 (the LP rose from 1060 over the last 40 cells); one cell at a time, at 1064 in 2 s.
+    ///
+    /// A dive should end within about `seconds`: once its first steps show how long a step takes, each step
+    /// fixes as many of the cells the LP works most as that needs, one per person (Curtois Instance12: 0.5 s a
+    /// step before the columns converge, and 2,600 cells open).
+    mutating func dive(deadline: Deadline, seconds: Double, isDecision: [Bool], noise: Double, backtracks: Int = 0,
+                       rng: inout SplitMix, cutoff: () -> Double) throws -> [Int]? {
         var fixed = [Fixing](repeating: [:], count: people)
         defer { _ = try? keptMaster(fixed: nil) }
+        let began = deadline.elapsed
+        var steps = 0
         guard var round = try node(fixed, cutoff: cutoff(), deadline: deadline) else { return nil }
+        /// The cells fixed on whose other way has not been tried, with the fixings before each.
+        var untried: [(fixed: [Fixing], cell: Int)] = []
+        var stepsBack = 0
         while !deadline.passed {
             let (worked, choice) = cellValues(round, isDecision: isDecision)
             let open = worked.filter { fixed[parts.columnOwner[$0.key]!][$0.key] == nil }
@@ -29,21 +39,44 @@ extension ColumnGeneration {
             let fractional = open.filter { $0.value < 1 - 1e-6 }
             let top = fractional.values.max()!
             let cell = fractional.filter { $0.value >= top - noise }.map(\.key).sorted().randomElement(using: &rng)!
-            var trial = fixed
-            trial[parts.columnOwner[cell]!][cell] = true
+            steps += 1
+            let perStep = (deadline.elapsed - began) / Double(steps)
+            let batch = steps < 4 ? 1 : max(1, Int((Double(fractional.count) * perStep / max(0.1, seconds - (deadline.elapsed - began))).rounded(.up)))
+            // One cell per person: two of one person's cells fixed together may not fit together.
+            var on = fixing(fixed, cell, worked: true), owners: Set = [parts.columnOwner[cell]!]
+            for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch {
+                if owners.insert(parts.columnOwner[j]!).inserted { on = fixing(on, j, worked: true) }
+            }
             let limit = cutoff() - 1e-6
-            if let on = try node(trial, cutoff: limit, deadline: deadline), on.master < limit {
-                (fixed, round) = (trial, on)
+            if let next = try node(on, cutoff: limit, deadline: deadline), next.master < limit {
+                untried.append((fixed, cell))
+                (fixed, round) = (on, next)
                 continue
             }
-            // Worked, the cell lifts the LP to the cutoff: off, then, and if that does too, no roster under
-            // these cells beats the best known.
-            var off = fixed
-            off[parts.columnOwner[cell]!][cell] = false
-            guard let other = try node(off, cutoff: limit, deadline: deadline), other.master < limit else { return nil }
-            (fixed, round) = (off, other)
+            // Worked, the cell lifts the LP to the cutoff: off, then; if that does too, no roster under these
+            // fixings beats the best known, and the other way of an earlier cell is next.
+            var next: (fixed: [Fixing], round: Round)?
+            var alternatives = [(fixed, cell)]
+            while next == nil, let (before, earlier) = alternatives.popLast() {
+                let off = fixing(before, earlier, worked: false)
+                if let other = try node(off, cutoff: limit, deadline: deadline), other.master < limit {
+                    next = (off, other)
+                } else if stepsBack < backtracks, let last = untried.popLast() {
+                    stepsBack += 1
+                    alternatives.append(last)
+                }
+            }
+            guard let next else { return nil }
+            (fixed, round) = next
         }
         return nil
+    }
+
+    /// These fixings with one more cell fixed.
+    private func fixing(_ fixed: [Fixing], _ cell: Int, worked: Bool) -> [Fixing] {
+        var fixed = fixed
+        fixed[parts.columnOwner[cell]!][cell] = worked
+        return fixed
     }
 
     /// A dive node: programme-priced rounds until nothing new prices below zero; then, if the LP is not below

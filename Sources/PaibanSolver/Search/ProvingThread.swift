@@ -17,6 +17,8 @@ extension Search {
     static let diveNoise = 0.1
     /// Dives in a row without a better roster before a small model's thread goes on to branch-and-cut.
     static let fruitlessDives = 4
+    /// Steps back per dive, at most (see `ColumnGeneration.dive`).
+    static let diveBacktracks = 20
 
     /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
     /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
@@ -80,8 +82,9 @@ extension Search {
             let best = shared.current.objective
             // With whole-number costs a better roster costs at least 1 less.
             let cutoff = { shared.current.objective - (integral ? 1 - 2e-6 : 0) }
-            if let dived = try generation.dive(deadline: deadline, isDecision: isDecision, noise: dives == 0 ? 0 : Self.diveNoise,
-                                               rng: &rng, cutoff: cutoff) {
+            if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
+                                               noise: dives == 0 ? 0 : Self.diveNoise,
+                                               backtracks: Self.diveBacktracks, rng: &rng, cutoff: cutoff) {
                 try offer(dived, "dive")
             }
             dives += 1

@@ -1,0 +1,197 @@
+import Paiban
+@testable import PaibanSolver
+import Testing
+
+/// `ColumnGeneration.dive`, which rounds the converged master LP to a roster by fixing one cell at a time
+/// (worked, or off when worked lifts the LP to the cutoff) and pricing again under the fixings. The
+/// column generation is built as `Search.priceAndBranch` builds it: on the plain model, with the rule book,
+/// started from a roster that keeps every hard rule.
+@Suite("cell dive")
+struct CellDiveTests {
+    /// Four people over two weeks on E 06-14 and L 14-22, each working 7 or 8 shifts in stretches of 2 to
+    /// 5 days (soft above 3) with at least 2 days off between them. One person on E and one on L every day,
+    /// and a second person 10-14 on four days: 32 shifts wanted of at most 32 worked, which the stretches
+    /// rarely allow, so the master LP splits schedules.
+    static func scenario() -> Scenario {
+        var b = ScenarioBuilder(days: 14)
+        b.shifts = [Shifts.early, Shifts.late]
+        b.rules.weights.consecutiveSoft = 30
+        for id in ["A", "B", "C", "D"] {
+            b.person(id) { s in
+                s.contract.minConsecutiveWork = 2
+                s.contract.minConsecutiveOff = 2
+                s.contract.consecutiveSoft = 3
+                s.contract.consecutiveHard = 5
+                s.contract.periodMinutesMin = 7 * 480
+                s.contract.periodMinutesMax = 8 * 480
+            }
+        }
+        b.need(1, from: 6, to: 22)
+        b.need(2, from: 10, to: 14, on: [1, 4, 8, 11])
+        return b.build()
+    }
+
+    /// The converged column generation and what checking its rosters takes.
+    struct Setup {
+        let scenario: Scenario
+        let plain: RosterModel
+        let book: PersonRuleBook
+        let isDecision: [Bool]
+        let settler: Settler
+        let deadline = Deadline(seconds: 600)
+        var generation: ColumnGeneration
+    }
+
+    /// Builds the column generation, starts it from each person's programme schedule at zero prices (a roster
+    /// that keeps every hard rule, as the search's would) and generates to convergence. Requires what makes
+    /// the dive tests mean something: everyone is planned by the programme, the generation converged with a
+    /// bound, and the master LP at the root works some cell fractionally (the dive has cells to fix).
+    static func converged() throws -> Setup {
+        let scenario = scenario()
+        let plain = RosterModel(scenario)
+        let index = ModelIndex(plain.linear)
+        let parts = try #require(PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, people: scenario.staff.count))
+        let book = PersonRuleBook(plain)
+        try #require(book.rules.allSatisfy { $0 != nil }, "the programme should plan everyone")
+        var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
+        for j in plain.x.decisions { isDecision[j] = true }
+        var start = [Double](repeating: 0, count: plain.linear.columns.count)
+        for (p, rules) in book.rules.enumerated() {
+            let zero = rules!.open.map { $0.map { _ in 0.0 } }
+            let plan = try #require(PersonPlan(rules: rules!).best(cost: zero), "no start schedule for person \(p)")
+            for (j, v) in book.values(of: plan, person: p) { start[j] = v }
+        }
+        let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
+        var setup = Setup(scenario: scenario, plain: plain, book: book, isDecision: isDecision,
+                          settler: Settler(model: plain.linear, index: index, decisions: plain.x.decisions),
+                          generation: ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book))
+        try setup.generation.add(roster: start, isDecision: isDecision, deadline: setup.deadline)
+        try #require(setup.generation.scheduleCount == scenario.staff.count, "the start roster should give everyone a schedule")
+        try setup.generation.generate(until: setup.deadline, seconds: 600, integralCosts: integral)
+        try #require(setup.generation.converged && setup.generation.bound != nil, "the column generation did not converge")
+        let root = try #require(try setup.generation.pricingRound(fixed: nil, exact: false, deadline: setup.deadline))
+        try #require(setup.cellValues(root).values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 }, "the root LP works every cell whole")
+        return setup
+    }
+
+    /// A dive's roster, settled on the plain model (nil there means a hard row is broken): records an issue
+    /// unless it keeps every hard rule by the audit too, costs what the audit charges, and costs no less than
+    /// the converged bound (a lower bound on every roster).
+    static func check(_ choice: [Int], _ s: Setup, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try #require(choice.count == s.scenario.staff.count && choice.indices.allSatisfy { choice[$0] < s.generation.schedules[$0].count },
+                     "\(what): \(choice) is no schedule per person", sourceLocation: sourceLocation)
+        let values = s.generation.decisionValues(choice, isDecision: s.isDecision)
+        let roster = s.plain.roster(from: values)
+        let rows = s.scenario.rows(roster)
+        let settled = try #require(try s.settler.settle(values, deadline: s.deadline), "\(what): \(rows) breaks a hard row",
+                                   sourceLocation: sourceLocation)
+        let audit = Audit.run(roster, in: s.scenario)
+        #expect(audit.hardFindings.isEmpty, "\(what): \(rows): \(keys(audit.hardFindings))", sourceLocation: sourceLocation)
+        #expect(abs(settled.objective - audit.totalPenalty) < 1e-6,
+                "\(what): model \(settled.objective), audit \(audit.totalPenalty) for \(rows)", sourceLocation: sourceLocation)
+        let bound = s.generation.bound!
+        #expect(settled.objective >= bound - 1e-6, "\(what): \(rows) costs \(settled.objective), under the bound \(bound)",
+                sourceLocation: sourceLocation)
+    }
+
+    /// The first dive of the proving thread (no noise, nothing to beat) ends in a roster that keeps every
+    /// hard rule and costs at least the bound.
+    @Test func diveWithoutNoiseGivesAValidRoster() throws {
+        var s = try Self.converged()
+        var rng = SplitMix(seed: 1)
+        let choice = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng,
+                                                        cutoff: { .infinity }), "the dive found no roster")
+        try Self.check(choice, s, "dive")
+    }
+
+    /// Noisy dives (a random cell among those the LP works within 0.3 of the most) take other paths, and each
+    /// must still end in a valid roster at or above the bound; dives in a row also share the generation's
+    /// master, which each must leave unfixed for the next.
+    @Test func noisyDivesGiveValidRosters() throws {
+        var s = try Self.converged()
+        for seed in UInt64(1)...4 {
+            var rng = SplitMix(seed: seed)
+            let choice = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0.3, rng: &rng,
+                                                            cutoff: { .infinity }), "dive \(seed) found no roster")
+            try Self.check(choice, s, "dive \(seed)")
+        }
+    }
+
+    /// With a cutoff 10 under the bound no roster can beat it: the first cell the dive fixes lifts the LP
+    /// past the cutoff both worked and off, and the dive returns nil. It then leaves the master as it found
+    /// it: unfixed, the LP is back at the root's value.
+    @Test func diveBelowTheBoundFindsNothing() throws {
+        var s = try Self.converged()
+        let bound = s.generation.bound!
+        let root = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
+        var rng = SplitMix(seed: 1)
+        let choice = try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng, cutoff: { bound - 10 })
+        #expect(choice == nil, "the dive returned \(choice!) although nothing is below \(bound - 10)")
+        let after = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
+        #expect(abs(after - root) < 1e-6, "the master LP is at \(after) after the dive, \(root) before")
+    }
+
+    /// Pricing one person under a fixing: one cell fixed worked (the other shift of a day the free optimum
+    /// works) and one fixed off (a cell the free optimum works), so that the free optimum breaks both. GLPK
+    /// (a generation without rule book) and the programme (programme only) must each return a schedule that
+    /// `keeps` the fixing and that works the one cell and not the other; GLPK's, the exact optimum under the
+    /// fixing, costs no less than the free one and no more than the programme's; and the free price comes
+    /// back once the fixing is lifted (the GLPK problem's bounds are restored).
+    @Test func pricingKeepsTheFixedCells() throws {
+        var s = try Self.converged()
+        let p = 0, parts = s.generation.parts
+        // The converged master LP's duals.
+        let master = try s.generation.keptMaster(fixed: nil)
+        try #require(try master.solveLP(timeLimit: 60) == .optimal)
+        var duals = master.rowDuals
+        // Any schedule prices below zero: the programme's is returned whatever its price.
+        duals[parts.masterRows.count + p] += 1e4
+        var exact = ColumnGeneration(model: s.plain.linear, index: s.generation.index, parts: parts)
+        let free = try #require(try exact.price(p, duals: duals, timeLimit: 60))
+        try #require(free.optimal)
+        let column = { (j: Int) in parts.columns[p].firstIndex(of: j)! }
+        let cells = s.book.cellOf[p]
+        var worked: [(day: Int, shift: Int)] = []
+        for (d, day) in cells.enumerated() {
+            for (t, j) in day.enumerated() where j.map({ free.values[column($0)] > 0.5 }) ?? false { worked.append((d, t)) }
+        }
+        try #require(worked.count >= 2, "the free optimum works \(worked.count) days")
+        let (d, t) = worked[0], (e, u) = worked[1]
+        let on = try #require(cells[d][1 - t]), off = try #require(cells[e][u])
+        let fixing: ColumnGeneration.Fixing = [on: true, off: false]
+        try #require(!exact.keeps(.init(values: free.values, cost: 0), fixing))
+
+        func expectKept(_ priced: ColumnGeneration.PricedSchedule, _ how: String) {
+            #expect(exact.keeps(.init(values: priced.values, cost: 0), fixing), "\(how): keeps says the schedule breaks the fixing")
+            #expect(priced.values[column(on)] > 0.5 && priced.values[column(off)] < 0.5,
+                    "\(how): works day \(d) shift \(1 - t): \(priced.values[column(on)]), day \(e) shift \(u): \(priced.values[column(off)])")
+        }
+        let fixed = try #require(try exact.price(p, duals: duals, fixed: fixing, timeLimit: 60), "GLPK found no schedule under the fixing")
+        #expect(fixed.optimal)
+        expectKept(fixed, "GLPK")
+        #expect(fixed.objective >= free.objective - 1e-6, "fixed \(fixed.objective) under free \(free.objective)")
+        let freed = try #require(try exact.price(p, duals: duals, timeLimit: 60))
+        #expect(abs(freed.objective - free.objective) < 1e-6, "free again \(freed.objective), first \(free.objective)")
+
+        var programme = ColumnGeneration(model: s.plain.linear, index: s.generation.index, parts: parts, book: s.book)
+        let planned = try #require(try programme.price(p, duals: duals, fixed: fixing, timeLimit: 60, programmeOnly: true),
+                                   "the programme found no schedule under the fixing")
+        expectKept(planned, "programme")
+        #expect(planned.objective >= fixed.objective - 1e-6, "the programme's \(planned.objective) beats GLPK's exact \(fixed.objective)")
+    }
+}
+
+extension CellDiveTests.Setup {
+    /// How much the round's master LP works each decision cell: the sum of the values of its schedules that work it.
+    func cellValues(_ round: ColumnGeneration.Round) -> [Int: Double] {
+        var worked = [Int: Double]()
+        for p in 0..<generation.people {
+            for (n, k) in round.lambda[p].enumerated() {
+                for (j, v) in zip(generation.parts.columns[p], generation.schedules[p][n].values) where isDecision[j] && v > 0.5 {
+                    worked[j, default: 0] += round.values[k]
+                }
+            }
+        }
+        return worked
+    }
+}
