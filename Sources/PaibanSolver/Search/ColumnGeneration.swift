@@ -283,7 +283,8 @@ struct ColumnGeneration {
         let began = deadline.elapsed
         let problem = try keptMaster(fixed: fixed)
         let lambda = masterColumn
-        guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return nil }
+        // Not a second past the deadline (Curtois runs with dives ended up to 0.8 s after the limit).
+        guard try problem.solveLP(timeLimit: max(0.1, deadline.remaining)) == .optimal else { return nil }
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
