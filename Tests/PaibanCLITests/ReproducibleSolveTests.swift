@@ -3,7 +3,7 @@ import Testing
 
 /// `paiban solve --work-limit`: the same scenario, seed, threads and work limit give the same roster in two
 /// separate processes (separate processes also catch anything that follows Swift's per-process hashing).
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(8)))
 struct ReproducibleSolveTests {
     static let curtois = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
 
@@ -23,15 +23,18 @@ struct ReproducibleSolveTests {
         defer { p.cleanUp() }
         var results: [(roster: String, summary: [String: Any])] = []
         for run in ["a", "b"] {
-            let outcome = try p.run(["solve", path, "--work-limit", "2", "--threads", threads, "--seed", "7", "--gap", "0",
-                                     "--out", p.path(run), "--format", "json"])
+            // The wall-clock safety (4 W + 30 s by default) must not end a run: a debug build beside the rest of
+            // the suite took over 38 s for Curtois Instance7's 2 work seconds, and such a run is not reproducible.
+            let outcome = try p.run(["solve", path, "--work-limit", "2", "--time-limit", "200", "--threads", threads, "--seed", "7",
+                                     "--gap", "0", "--out", p.path(run), "--format", "json"])
             #expect(outcome.exited && outcome.status == 0, "exit \(outcome.status)\n\(outcome.stderr.prefix(600))")
             results.append((try p.read("\(run)/roster.csv"), try jsonObject(try p.read("\(run)/summary.json"))))
         }
         #expect(results[0].roster == results[1].roster)
         #expect((results[0].summary["objective"] as? NSNumber) == (results[1].summary["objective"] as? NSNumber))
-        #expect(["work limit", "proven optimal"].contains(results[0].summary["stopped_by"] as? String),
-                "\(results[0].summary["stopped_by"] ?? "-")")
+        for result in results {
+            #expect(["work limit", "proven optimal"].contains(result.summary["stopped_by"] as? String), "\(result.summary["stopped_by"] ?? "-")")
+        }
     }
 
     @Test(arguments: ["0", "-1", "nan", "inf"])

@@ -4,7 +4,8 @@ import Testing
 
 /// The work clock's hand-overs between threads: what one thread offers reaches the other at a work time,
 /// whatever the wall clock says (see `WorkClock`).
-@Suite(.timeLimit(.minutes(1)))
+/// The limit only catches a deadlock: under the full suite the tests may wait minutes for a thread of the pool.
+@Suite(.timeLimit(.minutes(10)))
 struct WorkClockTests {
     /// Runs `work` on two threads in lanes of a fresh work clock, around a roster of objective 100.
     static func twoLanes(_ work: @escaping @Sendable (Int, WorkLane, SharedIncumbent) -> Void) -> SharedIncumbent {

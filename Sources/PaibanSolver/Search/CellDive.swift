@@ -35,29 +35,30 @@ extension ColumnGeneration {
                 debugLog(String(format: "dive %.1fs master %.2f fixed %d open %d", deadline.elapsed, round.master,
                                 fixed.reduce(0) { $0 + $1.count }, open.count))
             }
-            if open.values.allSatisfy({ $0 > 1 - 1e-6 || $0 < 1e-6 }) { return choice }
-            let fractional = open.filter { $0.value < 1 - 1e-6 }
-            let top = fractional.values.max()!
+            let fractional = open.filter { $0.value >= 1e-6 && $0.value <= 1 - 1e-6 }
+            guard let top = fractional.values.max() else { return choice }
             let cell = fractional.filter { $0.value >= top - noise }.map(\.key).sorted().randomElement(using: &rng)!
             steps += 1
             let perStep = (deadline.elapsed - began) / Double(steps)
             let batch = steps < 4 ? 1 : max(1, Int((Double(fractional.count) * perStep / max(0.1, seconds - (deadline.elapsed - began))).rounded(.up)))
-            // One cell per person: two of one person's cells fixed together may not fit together.
+            // One cell per person (two of one person's cells may not fit together), each worked at least half.
             var on = fixing(fixed, cell, worked: true), owners: Set = [parts.columnOwner[cell]!]
-            for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch {
+            for (j, value) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch && value >= 0.5 {
                 if owners.insert(parts.columnOwner[j]!).inserted { on = fixing(on, j, worked: true) }
             }
             let limit = cutoff() - 1e-6
-            if let next = try node(on, cutoff: limit, deadline: deadline), next.master < limit {
+            // A batch that lifts the LP to the cutoff is tried again as its first cell alone.
+            let tries = owners.count > 1 ? [on, fixing(fixed, cell, worked: true)] : [on]
+            if let (tried, next) = try firstBelow(limit, tries, deadline: deadline) {
                 untried.append((fixed, cell))
-                (fixed, round) = (on, next)
+                (fixed, round) = (tried, next)
                 continue
             }
             // Worked, the cell lifts the LP to the cutoff: off, then; if that does too, no roster under these
             // fixings beats the best known, and the other way of an earlier cell is next.
             var next: (fixed: [Fixing], round: Round)?
             var alternatives = [(fixed, cell)]
-            while next == nil, let (before, earlier) = alternatives.popLast() {
+            while next == nil, !deadline.passed, let (before, earlier) = alternatives.popLast() {
                 let off = fixing(before, earlier, worked: false)
                 if let other = try node(off, cutoff: limit, deadline: deadline), other.master < limit {
                     next = (off, other)
@@ -68,6 +69,14 @@ extension ColumnGeneration {
             }
             guard let next else { return nil }
             (fixed, round) = next
+        }
+        return nil
+    }
+
+    /// The first of these fixings whose node's LP stays below `limit`, with its round.
+    private mutating func firstBelow(_ limit: Double, _ tries: [[Fixing]], deadline: Deadline) throws -> ([Fixing], Round)? {
+        for fixed in tries where !deadline.passed {
+            if let round = try node(fixed, cutoff: limit, deadline: deadline), round.master < limit { return (fixed, round) }
         }
         return nil
     }
@@ -86,11 +95,12 @@ extension ColumnGeneration {
     private mutating func node(_ fixed: [Fixing], cutoff: Double, deadline: Deadline) throws -> Round? {
         var round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
         for _ in 0..<Self.diveRounds where (round?.added ?? 0) > 0 && !deadline.passed {
-            round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
+            round = try pricingRound(fixed: fixed, exact: false, deadline: deadline) ?? round
         }
         for _ in 0..<Self.diveRounds where converged && (round.map { $0.master >= cutoff } ?? false) && !deadline.passed {
-            round = try pricingRound(fixed: fixed, exact: true, deadline: deadline)
-            if round?.added == 0 { break }
+            let exact = try pricingRound(fixed: fixed, exact: true, deadline: deadline)
+            round = exact ?? round
+            if (exact?.added ?? 0) == 0 { break }
         }
         return round
     }

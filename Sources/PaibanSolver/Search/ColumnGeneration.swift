@@ -269,7 +269,12 @@ struct ColumnGeneration {
                 return
             }
             if round.exact { raise(round.lagrange, integralCosts: integralCosts) }
-            if round.added == 0 { converged = true; raise(round.master, integralCosts: integralCosts) }
+            if round.added == 0 {
+                // Nothing new: the master LP is the decomposition's bound, if everyone was priced to optimality
+                // (a pricing that stopped at its time limit may have missed a schedule).
+                converged = true
+                if round.exact { raise(round.master, integralCosts: integralCosts) }
+            }
             if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, round.master, round.lagrange, round.added)) }
         }
     }
@@ -283,15 +288,15 @@ struct ColumnGeneration {
         let began = deadline.elapsed
         let problem = try keptMaster(fixed: fixed)
         let lambda = masterColumn
-        // Not a second past the deadline (Curtois runs with dives ended up to 0.8 s after the limit).
-        guard try problem.solveLP(timeLimit: max(0.1, deadline.remaining)) == .optimal else { return nil }
+        guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return nil }
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
         for programmeOnly in [true, false] where (book != nil || !programmeOnly) && (pricesExactly || programmeOnly) {
             var lagrange = z, exact = !programmeOnly, added = 0
             let passBegan = deadline.elapsed
-            for k in 0..<people where !deadline.passed {
+            for k in 0..<people {
+                if deadline.passed { exact = false; break }
                 // GLPK's pass starts where the last one stopped, and stops once it has new schedules and has run
                 // for a while (Curtois Instance9: 40 s for one pass over 36 people); the round is then not exact.
                 let p = programmeOnly ? k : (exactFrom + k) % people
