@@ -41,9 +41,9 @@ extension ColumnGeneration {
             steps += 1
             let perStep = (deadline.elapsed - began) / Double(steps)
             let batch = steps < 4 ? 1 : max(1, Int((Double(fractional.count) * perStep / max(0.1, seconds - (deadline.elapsed - began))).rounded(.up)))
-            // One cell per person (two of one person's cells may not fit together), each worked at least half.
+            // One cell per person: two of one person's cells fixed together may not fit together.
             var on = fixing(fixed, cell, worked: true), owners: Set = [parts.columnOwner[cell]!]
-            for (j, value) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch && value >= 0.5 {
+            for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch {
                 if owners.insert(parts.columnOwner[j]!).inserted { on = fixing(on, j, worked: true) }
             }
             let limit = cutoff() - 1e-6
