@@ -10,22 +10,24 @@ import Testing
 /// pool's threads on a 2-core machine while the work-clock tests waited past their time limit.
 @Suite("cell dive", .serialized)
 struct CellDiveTests {
-    /// Four people over two weeks on E 06-14 and L 14-22, each working 7 or 8 shifts in stretches of 2 to
-    /// 5 days (soft above 3) with at least 2 days off between them. One person on E and one on L every day,
-    /// and a second person 10-14 on four days: 32 shifts wanted of at most 32 worked, which the stretches
-    /// rarely allow, so the master LP splits schedules.
+    /// Three people over two weeks on E 06-14 and L 14-22, each working 8 or 9 shifts in stretches of 3 or
+    /// 4 days (the 4th costs 30) with at least 2 days off between them. One person on E and one on L every
+    /// day, and a second person 10-14 on four days: 32 shifts wanted of at most 27 worked, so the roster
+    /// leaves cover short and the stretches decide where; the master LP splits schedules. The bound is 2520
+    /// (2400 of cover short, four 4th days); with four people it came out 0, and with stretches of 2 without
+    /// soft runs, which would leave the bound checks below with little to check.
     static func scenario() -> Scenario {
         var b = ScenarioBuilder(days: 14)
         b.shifts = [Shifts.early, Shifts.late]
         b.rules.weights.consecutiveSoft = 30
-        for id in ["A", "B", "C", "D"] {
+        for id in ["A", "B", "C"] {
             b.person(id) { s in
-                s.contract.minConsecutiveWork = 2
+                s.contract.minConsecutiveWork = 3
                 s.contract.minConsecutiveOff = 2
                 s.contract.consecutiveSoft = 3
-                s.contract.consecutiveHard = 5
-                s.contract.periodMinutesMin = 7 * 480
-                s.contract.periodMinutesMax = 8 * 480
+                s.contract.consecutiveHard = 4
+                s.contract.periodMinutesMin = 8 * 480
+                s.contract.periodMinutesMax = 9 * 480
             }
         }
         b.need(1, from: 6, to: 22)
@@ -120,8 +122,8 @@ struct CellDiveTests {
     }
 
     /// With a cutoff 10 under the bound no roster can beat it: the first cell the dive fixes lifts the LP
-    /// past the cutoff both worked and off, and the dive returns nil. It then leaves the master as it found
-    /// it: unfixed, the LP is back at the root's value.
+    /// past the cutoff both worked and off, and the dive returns nil. Its fixings lifted, the master LP is
+    /// back at the root's value (the schedules it held at zero are free again).
     @Test func diveBelowTheBoundFindsNothing() throws {
         var s = try Self.converged()
         let bound = s.generation.bound!
@@ -131,6 +133,30 @@ struct CellDiveTests {
         #expect(choice == nil, "the dive returned \(choice!) although nothing is below \(bound - 10)")
         let after = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
         #expect(abs(after - root) < 1e-6, "the master LP is at \(after) after the dive, \(root) before")
+    }
+
+    /// The master LP under a fixing holds at zero every schedule that breaks it: with the cell the root LP
+    /// works most partly fixed worked, and then fixed off, every schedule of its person the round's LP uses
+    /// keeps the fixing (by `keeps`, and by the schedule's own value of the cell), and the LP costs no less
+    /// than at the root, having fewer schedules to choose from.
+    @Test func masterUsesOnlySchedulesThatKeepTheFixing() throws {
+        var s = try Self.converged()
+        let root = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline))
+        let parts = s.generation.parts
+        let partly = s.cellValues(root).filter { $0.value > 1e-6 && $0.value < 1 - 1e-6 }
+        let cell = try #require(partly.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+        let p = try #require(parts.columnOwner[cell]), k = try #require(parts.columns[p].firstIndex(of: cell))
+        for worked in [true, false] {
+            var fixed = [ColumnGeneration.Fixing](repeating: [:], count: s.generation.people)
+            fixed[p] = [cell: worked]
+            let round = try #require(try s.generation.pricingRound(fixed: fixed, exact: false, deadline: s.deadline))
+            #expect(round.master >= root.master - 1e-6, "fixed \(worked ? "worked" : "off"): the LP fell from \(root.master) to \(round.master)")
+            for (n, column) in round.lambda[p].enumerated() where round.values[column] > 1e-9 {
+                let schedule = s.generation.schedules[p][n]
+                #expect(s.generation.keeps(schedule, fixed[p]) && (schedule.values[k] > 0.5) == worked,
+                        "cell fixed \(worked ? "worked" : "off"), yet the LP uses schedule \(n) at \(round.values[column]), which has it at \(schedule.values[k])")
+            }
+        }
     }
 
     /// Pricing one person under a fixing: one cell fixed worked (the other shift of a day the free optimum

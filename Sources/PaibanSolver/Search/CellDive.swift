@@ -24,7 +24,7 @@ extension ColumnGeneration {
         defer { _ = try? keptMaster(fixed: nil) }
         let began = deadline.elapsed
         var steps = 0
-        guard var round = try node(fixed, cutoff: cutoff(), deadline: deadline) else { return nil }
+        guard var round = try node(fixed, cutoff: cutoff(), deadline: deadline), round.master < cutoff() - 1e-6 else { return nil }
         /// The cells fixed on whose other way has not been tried, with the fixings before each.
         var untried: [(fixed: [Fixing], cell: Int)] = []
         var stepsBack = 0

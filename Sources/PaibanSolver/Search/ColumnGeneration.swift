@@ -292,7 +292,9 @@ struct ColumnGeneration {
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
-        for programmeOnly in [true, false] where (book != nil || !programmeOnly) && (pricesExactly || programmeOnly) {
+        // Without `exact` one pass only, the programme's (GLPK prices whom it does not plan); with it, the
+        // programme's pass (if it plans anyone) and then GLPK's.
+        for programmeOnly in [true, false] where pricesExactly ? (book != nil || !programmeOnly) : programmeOnly {
             var lagrange = z, exact = !programmeOnly, added = 0
             let passBegan = deadline.elapsed
             for k in 0..<people {
