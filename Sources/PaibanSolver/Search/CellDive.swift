@@ -9,7 +9,8 @@ extension ColumnGeneration {
     /// Dives from the master LP to one schedule per person. Each step fixes one cell the LP works partly, the
     /// one it works most (with `noise`, a random one of those within `noise` of the most); the schedules that
     /// differ leave the master and everyone is priced again under their fixed cells. A cell whose fixing lifts
-    /// the LP to `cutoff` (no roster below it could beat the best known) is fixed off instead; when that lifts it
+    /// the LP to `cutoff` (a node's LP must stay below it to hold a roster better than the best known) is fixed
+    /// off instead; when that lifts it
     /// too, the dive steps back to the latest cell it fixed on whose other way is still untried, up to
     /// `backtracks` times, and gives up after that. Measured on Curtois Instance7 (bound 1055): fixing whole
     /// schedules (the person the LP nearly chooses) ended at 1267 and 1383; fixing every cell the LP works whole
@@ -24,7 +25,7 @@ extension ColumnGeneration {
         defer { _ = try? keptMaster(fixed: nil) }
         let began = deadline.elapsed
         var steps = 0
-        guard var round = try node(fixed, cutoff: cutoff(), deadline: deadline), round.master < cutoff() - 1e-6 else { return nil }
+        guard var (_, round) = try firstBelow(cutoff(), [fixed], deadline: deadline) else { return nil }
         /// The cells fixed on whose other way has not been tried, with the fixings before each.
         var untried: [(fixed: [Fixing], cell: Int)] = []
         var stepsBack = 0
@@ -39,14 +40,13 @@ extension ColumnGeneration {
             guard let top = fractional.values.max() else { return choice }
             let cell = fractional.filter { $0.value >= top - noise }.map(\.key).sorted().randomElement(using: &rng)!
             steps += 1
-            let perStep = (deadline.elapsed - began) / Double(steps)
-            let batch = steps < 4 ? 1 : max(1, Int((Double(fractional.count) * perStep / max(0.1, seconds - (deadline.elapsed - began))).rounded(.up)))
+            let batch = Self.batch(open: fractional.count, steps: steps, spent: deadline.elapsed - began, seconds: seconds)
             // One cell per person: two of one person's cells fixed together may not fit together.
             var on = fixing(fixed, cell, worked: true), owners: Set = [parts.columnOwner[cell]!]
             for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch {
                 if owners.insert(parts.columnOwner[j]!).inserted { on = fixing(on, j, worked: true) }
             }
-            let limit = cutoff() - 1e-6
+            let limit = cutoff()
             // A batch that lifts the LP to the cutoff is tried again as its first cell alone.
             let tries = owners.count > 1 ? [on, fixing(fixed, cell, worked: true)] : [on]
             if let (tried, next) = try firstBelow(limit, tries, deadline: deadline) {
@@ -59,10 +59,8 @@ extension ColumnGeneration {
             var next: (fixed: [Fixing], round: Round)?
             var alternatives = [(fixed, cell)]
             while next == nil, !deadline.passed, let (before, earlier) = alternatives.popLast() {
-                let off = fixing(before, earlier, worked: false)
-                if let other = try node(off, cutoff: limit, deadline: deadline), other.master < limit {
-                    next = (off, other)
-                } else if stepsBack < backtracks, let last = untried.popLast() {
+                next = try firstBelow(limit, [fixing(before, earlier, worked: false)], deadline: deadline)
+                if next == nil, stepsBack < backtracks, let last = untried.popLast() {
                     stepsBack += 1
                     alternatives.append(last)
                 }
@@ -71,6 +69,14 @@ extension ColumnGeneration {
             (fixed, round) = next
         }
         return nil
+    }
+
+    /// How many cells a step fixes (one per person at most): one for the first steps, then as many as it takes,
+    /// at the pace so far, to fix the `open` cells within what is left of `seconds`.
+    private static func batch(open: Int, steps: Int, spent: Double, seconds: Double) -> Int {
+        guard steps >= 4 else { return 1 }
+        let perStep = spent / Double(steps)
+        return max(1, Int((Double(open) * perStep / max(0.1, seconds - spent)).rounded(.up)))
     }
 
     /// The first of these fixings whose node's LP stays below `limit`, with its round.

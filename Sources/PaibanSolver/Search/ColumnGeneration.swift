@@ -94,8 +94,8 @@ struct ColumnGeneration {
 
     /// Person p's pricing problem for these duals: each column's cost lowered by what the master rows it
     /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
-    /// round, so each solve starts from the last basis. `programmeOnly`: nil unless the programme finds a
-    /// new schedule below zero (no GLPK).
+    /// round, so each solve starts from the last basis. `programmeOnly`: GLPK prices only people the
+    /// programme does not plan; for the others, nil unless the programme finds a new schedule below zero.
     mutating func price(_ p: Int, duals: [Double], fixed: Fixing = [:], timeLimit: Double, programmeOnly: Bool = false) throws -> PricedSchedule? {
         let (model, masterEntries) = (self.model, self.masterEntries)
         let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }
@@ -123,8 +123,9 @@ struct ColumnGeneration {
         return try Self.solve(problem, timeLimit: timeLimit)
     }
 
-    /// The dynamic programme's schedule for person p at these reduced costs, with the helpers of the
-    /// person's rows settled around it by GLPK; nil if the person is not planned by it or it finds none.
+    /// The dynamic programme's schedule for person p at these reduced costs and fixed cells, with the helpers
+    /// of the person's rows (if any) settled around it by GLPK; nil if the person is not planned by it or it
+    /// finds none.
     private mutating func plan(_ p: Int, reducedCost: (Int) -> Double, fixed: Fixing) throws -> PricedSchedule? {
         guard let book, var rules = book.rules[p] else { return nil }
         let cost = book.cellOf[p].map { day in day.map { $0.map(reducedCost) ?? .infinity } }
@@ -146,8 +147,9 @@ struct ColumnGeneration {
         for (j, value) in book.values(of: plan, person: p) { planned[j] = value }
         let values: [Double]
         if cellsOnly[p] {
-            // Nothing to settle: the plan keeps every row of the person's (`PersonPlan.keeps`), and building a
-            // GLPK problem per plan took most of a dive's step (Curtois Instance9: 40 ms a step for 36 people).
+            // Nothing to settle: every row of the person's is one of the programme's rules (`PersonRuleBook`),
+            // and building a GLPK problem per plan took most of a dive's step (Curtois Instance9: 40 ms a step
+            // for 36 people).
             values = parts.columns[p].map { planned[$0] }
         } else {
             let problem = try GLPKProblem(pricingModel(p, fixed: planned, isDecision: book.isCell))
@@ -292,32 +294,37 @@ struct ColumnGeneration {
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
-        // Without `exact` one pass only, the programme's (GLPK prices whom it does not plan); with it, the
-        // programme's pass (if it plans anyone) and then GLPK's.
-        for programmeOnly in [true, false] where pricesExactly ? (book != nil || !programmeOnly) : programmeOnly {
-            var lagrange = z, exact = !programmeOnly, added = 0
+        /// One pass over everyone: the programme's (`programmeOnly`), or GLPK's.
+        func pass(programmeOnly: Bool) throws -> Round {
+            var lagrange = z, allOptimal = !programmeOnly, added = 0
             let passBegan = deadline.elapsed
             for k in 0..<people {
-                if deadline.passed { exact = false; break }
+                if deadline.passed { allOptimal = false; break }
                 // GLPK's pass starts where the last one stopped, and stops once it has new schedules and has run
                 // for a while (Curtois Instance9: 40 s for one pass over 36 people); the round is then not exact.
                 let p = programmeOnly ? k : (exactFrom + k) % people
                 if !programmeOnly, added > 0, deadline.elapsed - passBegan > Self.exactPassSeconds {
                     exactFrom = p
-                    exact = false
+                    allOptimal = false
                     break
                 }
                 guard let priced = try price(p, duals: duals, fixed: fixed?[p] ?? [:], timeLimit: min(2, max(0.1, deadline.remaining)),
                                              programmeOnly: programmeOnly)
-                else { exact = false; continue }
+                else { allOptimal = false; continue }
                 let reduced = priced.objective - duals[parts.masterRows.count + p]
-                exact = exact && priced.optimal
+                allOptimal = allOptimal && priced.optimal
                 lagrange += min(0, reduced)
                 if reduced < -1e-6, add(p, values: priced.values) { added += 1 }
             }
-            if added > 0 || !programmeOnly || !pricesExactly { return (z, lagrange, exact, added, values, lambda) }
+            return (z, lagrange, allOptimal, added, values, lambda)
         }
-        return nil
+        // Without `exact`, the programme's pass only (GLPK prices whom it does not plan); with it, the
+        // programme's pass if it plans anyone, and GLPK's when that found nothing.
+        if book != nil || !pricesExactly {
+            let programme = try pass(programmeOnly: true)
+            if programme.added > 0 || !pricesExactly { return programme }
+        }
+        return try pass(programmeOnly: false)
     }
 
     /// Seconds after which GLPK's pricing pass stops once it has found a new schedule.

@@ -80,8 +80,8 @@ extension Search {
             // in 2 s, bound 1055, where the neighbourhood search sat at 1084). After the first, each dive picks
             // at random among the cells the LP works nearly most, so that it ends elsewhere.
             let best = shared.current.objective
-            // With whole-number costs a better roster costs at least 1 less.
-            let cutoff = { shared.current.objective - (integral ? 1 - 2e-6 : 0) }
+            // What a dive node's LP must stay below: with whole-number costs a better roster costs at least 1 less.
+            let cutoff = { shared.current.objective - (integral ? 1 - 1e-6 : 1e-6) }
             if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
                                                noise: dives == 0 ? 0 : Self.diveNoise,
                                                backtracks: Self.diveBacktracks, rng: &rng, cutoff: cutoff) {
