@@ -433,15 +433,21 @@ struct PersonPlanTests {
     /// Two people of one group: "Lunch" works only D 09:00-17:00 with a meal in rounds, "Plain" only
     /// P 09:00-17:00 without one (the other type capped at 0 for each). Optionally at most one of the group away at once.
     static func desk(awayLimit: Bool) -> Scenario {
+        var b = deskBuilder()
+        if awayLimit { b.rules.awayLimits = [AwayLimit(group: "desk", limit: .count(1))] }
+        return b.build()
+    }
+
+    /// The desk's builder, with `plain` applied to Plain's staff record.
+    static func deskBuilder(plain: (inout Staff) -> Void = { _ in }) -> ScenarioBuilder {
         var lunch = ShiftType(code: "D", name: "Day", start: 9 * 60, end: 17 * 60, paidMinutes: 450)
         lunch.meal = MealBreak(windowStart: 11 * 60 + 45, windowEnd: 13 * 60, length: 30, step: 15, paid: false)
         var b = ScenarioBuilder(days: 7)
         b.shifts = [lunch, ShiftType(code: "P", name: "Plain", start: 9 * 60, end: 17 * 60)]
         b.slotMinutes = 15
         b.person("Lunch", group: "desk") { $0.contract.maxShifts = [1: 0] }
-        b.person("Plain", group: "desk") { $0.contract.maxShifts = [0: 0] }
-        if awayLimit { b.rules.awayLimits = [AwayLimit(group: "desk", limit: .count(1))] }
-        return b.build()
+        b.person("Plain", group: "desk") { $0.contract.maxShifts = [0: 0]; plain(&$0) }
+        return b
     }
 
     /// Night fairness prices nights through a row whose only helpers are its steps, so the row has no helper

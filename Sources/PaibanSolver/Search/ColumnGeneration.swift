@@ -134,12 +134,7 @@ struct ColumnGeneration {
             for (d, day) in book.cellOf[p].enumerated() {
                 for (t, j) in day.enumerated() {
                     guard let j, let worked = fixed[j] else { continue }
-                    if worked {
-                        rules.open[d] = day.indices.map { $0 == t }
-                        rules.mustWork.insert(d)
-                    } else {
-                        rules.open[d][t] = false
-                    }
+                    rules.fix(day: d, shift: t, worked: worked)
                 }
             }
         }

@@ -36,6 +36,17 @@ struct PersonRules {
         /// Whether the stretch running into the period started inside the history (so its length is known).
         var judged: Bool
     }
+
+    /// Fixes local shift t on day d. Worked, it becomes the day's only open shift and the day must be
+    /// worked; not worked, it is closed.
+    mutating func fix(day d: Int, shift t: Int, worked: Bool) {
+        if worked {
+            open[d] = open[d].indices.map { $0 == t }
+            mustWork.insert(d)
+        } else {
+            open[d][t] = false
+        }
+    }
 }
 
 /// The cheapest schedule for one person under `PersonRules`, given a cost per day and shift. Stretches,
