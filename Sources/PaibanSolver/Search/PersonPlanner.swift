@@ -50,10 +50,14 @@ struct PersonPlanner {
         }
         self.rowPrice = rowPrice
         activity = [Double](repeating: 0, count: linear.rows.count)
-        let rowsCellsOnly = linear.rows.indices.map { i in
+        // A row is summed exactly by the cell prices when it is priced and holds no integer helper (meal round
+        // counts move the row but not `activity`, which counts cells only), or when its helpers cost nothing
+        // (elastic slacks stay at zero where this is used).
+        let exactRow = linear.rows.indices.map { i in
             index.entryRange[i].allSatisfy { k in
-                let j = Int(linear.entryColumns[k]) - 1
-                return book.isCell[j] || !linear.columns[j].isInteger
+                let j = Int(linear.entryColumns[k]) - 1, column = linear.columns[j]
+                guard !book.isCell[j] else { return true }
+                return rowPrice[i] != nil ? !column.isInteger : column.cost == 0 || column.term == LinearModel.elasticTerm
             }
         }
         pricedExactly = book.cellOf.map { days in
@@ -62,19 +66,10 @@ struct PersonPlanner {
             for (d, day) in days.enumerated() {
                 for case let j? in day {
                     for e in book.entries[j] {
-                        if rowPrice[e.row] != nil {
-                            if dayOfRow[e.row, default: d] != d { return false }
-                            // Integer helpers (meal round counts) move the row but not `activity`, which counts cells only.
-                            if !rowsCellsOnly[e.row] { return false }
-                            dayOfRow[e.row] = d
-                        } else {
-                            // Any other row may only hold helpers that cost nothing (elastic slacks stay at zero here).
-                            let free = index.entryRange[e.row].allSatisfy { k in
-                                let h = linear.columns[Int(linear.entryColumns[k]) - 1]
-                                return book.isCell[Int(linear.entryColumns[k]) - 1] || h.cost == 0 || h.term == LinearModel.elasticTerm
-                            }
-                            if !free { return false }
-                        }
+                        guard exactRow[e.row] else { return false }
+                        guard rowPrice[e.row] != nil else { continue }
+                        if dayOfRow[e.row, default: d] != d { return false }
+                        dayOfRow[e.row] = d
                     }
                 }
             }
