@@ -15,6 +15,10 @@ struct PersonPlanner {
     private let place: [(p: Int, d: Int, t: Int)?]
     /// Per soft row whose helpers sit in it alone: the price of a unit short of its lower bound and over its upper one.
     private let rowPrice: [(under: Double, over: Double)?]
+    /// Each row's bounds (infinite where it has none) and each column's cost, read out of the model once:
+    /// the model's row and column records carry names, and reaching into them was most of `costs`.
+    private let bounds: [(lower: Double, upper: Double)]
+    private let columnCost: [Double]
     /// Activity of every priced row from the assignment columns, kept up to date with the incumbent.
     private var activity: [Double]
     /// Whether a person's cell prices (`costs`) add up to the exact change in the objective once the hard rows
@@ -22,6 +26,10 @@ struct PersonPlanner {
     /// and every other row's helpers cost nothing. Then a proposal that does not gain is dropped without
     /// GLPK's settle (most of a sweep's time on Curtois 13).
     let pricedExactly: [Bool]
+    /// Per person, the prices and plan at which the programme last found nothing better, for people priced
+    /// exactly: the programme gives the same answer again, so a sweep's closing round (which gains nothing by
+    /// definition) and people whose prices did not move cost only their prices.
+    private var stuck: [(price: [[Double]], plan: [Int?])?]
 
     init(model: RosterModel, book: PersonRuleBook, index: ModelIndex, subproblem: Subproblem) {
         self.model = model
@@ -49,6 +57,8 @@ struct PersonPlanner {
             if helpers > 0 { rowPrice[i] = (row.lower == nil ? 0 : under, row.upper == nil ? 0 : over) }
         }
         self.rowPrice = rowPrice
+        bounds = linear.rows.map { ($0.lower ?? -.infinity, $0.upper ?? .infinity) }
+        columnCost = linear.columns.map(\.cost)
         activity = [Double](repeating: 0, count: linear.rows.count)
         // A row is summed exactly by the cell prices when it is priced and holds no integer helper (meal round
         // counts move the row but not `activity`, which counts cells only), or when its helpers cost nothing
@@ -60,6 +70,7 @@ struct PersonPlanner {
                 return rowPrice[i] != nil ? !column.isInteger : column.cost == 0 || column.term == LinearModel.elasticTerm
             }
         }
+        stuck = Array(repeating: nil, count: book.cellOf.count)
         pricedExactly = book.cellOf.map { days in
             // The day of the person's cells in each priced row: two days in one row would make the cells' prices interact.
             var dayOfRow: [Int: Int] = [:]
@@ -90,21 +101,29 @@ struct PersonPlanner {
 
     /// What each of p's cells would cost, the others' roster being fixed.
     func costs(of p: Int, in values: [Double]) -> [[Double]] {
-        // p's own share of each row, taken out so that every cell is priced against the others only.
-        var own: [Int: Double] = [:]
-        for day in cellOf[p] { for case let j? in day where values[j] > 0.5 { for e in entries[j] { own[e.row, default: 0] += e.value } } }
-        let rows = model.linear.rows
+        // p's own share of each priced row, taken out so that every cell is priced against the others only.
+        // Sorted by row and searched by halves: a dictionary's hashing took a fifth of a sweep (Curtois 13).
+        var own: [(row: Int, value: Double)] = []
+        for day in cellOf[p] { for case let j? in day where values[j] > 0.5 { own += entries[j].filter { rowPrice[$0.row] != nil } } }
+        own.sort { $0.row < $1.row }
+        func share(_ row: Int) -> Double {
+            var low = 0, high = own.count
+            while low < high { let mid = (low + high) / 2; if own[mid].row < row { low = mid + 1 } else { high = mid } }
+            var total = 0.0
+            while low < own.count, own[low].row == row { total += own[low].value; low += 1 }
+            return total
+        }
         return cellOf[p].map { day in
             day.map { cell -> Double in
                 guard let j = cell else { return .infinity }
-                var cost = model.linear.columns[j].cost
+                var cost = columnCost[j]
                 for e in entries[j] {
                     guard let price = rowPrice[e.row] else { continue }
-                    let others = activity[e.row] - (own[e.row] ?? 0)
+                    let others = activity[e.row] - share(e.row)
                     // A direction without a helper is priced infinitely, but only where the row is broken that way
                     // (infinity times a zero shortfall would be NaN, which the programme never chooses).
                     func penalty(_ a: Double) -> Double {
-                        let short = (rows[e.row].lower ?? -.infinity) - a, excess = a - (rows[e.row].upper ?? .infinity)
+                        let short = bounds[e.row].lower - a, excess = a - bounds[e.row].upper
                         return (short > 0 ? price.under * short : 0) + (excess > 0 ? price.over * excess : 0)
                     }
                     cost += penalty(others + e.value) - penalty(others)
@@ -122,22 +141,26 @@ struct PersonPlanner {
         guard var rules = book.rules[p] else { return false }
         if let force { rules.fix(day: force.d, shift: force.t, worked: true) }
         let price = costs(of: p, in: incumbent.values)
+        let kick = noise > 0 || force != nil
+        // Where the prices are exact, whether a re-plan gains depends on the prices and the person's plan alone.
+        let exact = !kick && keepHardRows && pricedExactly[p]
+        let now = book.cellOf[p].map { day in day.firstIndex { $0.map { incumbent.values[$0] > 0.5 } ?? false } }
+        if exact, let last = stuck[p], last.plan == now, last.price == price { return false }
         var cost = price
         if noise > 0 {
             for d in cost.indices { for t in cost[d].indices where cost[d][t].isFinite { cost[d][t] += Double.random(in: -noise...noise, using: &rng) } }
         }
         let search = PersonPlan(rules: rules)
-        guard let plan = search.best(cost: cost) else {
-            if debugSearch { debugLog("planner: no plan for person \(p)") }
-            return false
-        }
         var assign: [Int: Double] = [:]
-        for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
-        let kick = noise > 0 || force != nil
-        guard !assign.isEmpty else { return false }
-        if !kick, keepHardRows, pricedExactly[p] {
-            let now = book.cellOf[p].map { day in day.firstIndex { $0.map { incumbent.values[$0] > 0.5 } ?? false } }
-            if search.cost(of: plan, price) > search.cost(of: now, price) - 1e-9 { return false }
+        if let plan = search.best(cost: cost) {
+            for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
+            if exact, search.cost(of: plan, price) > search.cost(of: now, price) - 1e-9 { assign = [:] }
+        } else if debugSearch {
+            debugLog("planner: no plan for person \(p)")
+        }
+        if assign.isEmpty {
+            if exact { stuck[p] = (price, now) }
+            return false
         }
         guard let better = try subproblem.improve(incumbent, free: assign.keys.sorted(), timeLimit: timeLimit, keepHardRows: keepHardRows,
                                                   assign: assign, evenIfWorse: kick)
