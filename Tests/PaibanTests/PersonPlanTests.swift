@@ -292,15 +292,14 @@ struct PersonPlanTests {
                 let d = days[dice.int(0...days.count - 1)]
                 let shifts = rules.open[d].indices.filter { rules.open[d][$0] }
                 let t = shifts[dice.int(0...shifts.count - 1)]
-                rules.open[d] = rules.open[d].indices.map { $0 == t }
-                rules.mustWork.insert(d)
+                rules.fix(day: d, shift: t, worked: true)
                 fixed.append("day \(d) on \(t)")
             }
             if dice.chance(0.5) {
                 let cells = rules.open.indices.flatMap { d in rules.open[d].indices.filter { rules.open[d][$0] && !rules.mustWork.contains(d) }.map { (d, $0) } }
                 if !cells.isEmpty {
                     let (d, t) = cells[dice.int(0...cells.count - 1)]
-                    rules.open[d][t] = false
+                    rules.fix(day: d, shift: t, worked: false)
                     fixed.append("day \(d) off \(t)")
                 }
             }

@@ -5,12 +5,13 @@ import Paiban
 /// a short cover saves the under-cover price, one over the target costs the over price), the person's
 /// own hard rules are followed by `PersonPlan`'s dynamic programme, and the proposal is then priced
 /// exactly by the sub-model of the cells it changes (GLPK settles the helpers) and kept only if the
-/// objective falls.
+/// objective falls. Where the cell prices already add up to the exact change (`pricedExactly`), a proposal
+/// that does not gain is dropped without GLPK.
 struct PersonPlanner {
     let model: RosterModel
     let subproblem: Subproblem
     let book: PersonRuleBook
-    let index: ModelIndex
+    private let index: ModelIndex
     /// Person, day and local shift of each assignment column (nil for other columns).
     private let place: [(p: Int, d: Int, t: Int)?]
     /// Per soft row whose helpers sit in it alone: the price of a unit short of its lower bound and over its upper one.
@@ -62,12 +63,20 @@ struct PersonPlanner {
         activity = [Double](repeating: 0, count: linear.rows.count)
         // A row is summed exactly by the cell prices when it is priced and holds no integer helper (meal round
         // counts move the row but not `activity`, which counts cells only), or when its helpers cost nothing
-        // (elastic slacks stay at zero where this is used).
+        // (elastic slacks stay at zero where this is used) and neither do the other columns of the helpers'
+        // rows, which GLPK's part would bring in with them (`Subproblem`). This assumes the incumbent's priced
+        // slacks are settled: a part GLPK left merely feasible could hold a slack a re-plan would have let go.
+        func costsNothing(_ j: Int) -> Bool {
+            book.isCell[j] || linear.columns[j].cost == 0 || linear.columns[j].term == LinearModel.elasticTerm
+        }
         let exactRow = linear.rows.indices.map { i in
             index.entryRange[i].allSatisfy { k in
-                let j = Int(linear.entryColumns[k]) - 1, column = linear.columns[j]
+                let j = Int(linear.entryColumns[k]) - 1
                 guard !book.isCell[j] else { return true }
-                return rowPrice[i] != nil ? !column.isInteger : column.cost == 0 || column.term == LinearModel.elasticTerm
+                if rowPrice[i] != nil { return !linear.columns[j].isInteger }
+                return costsNothing(j) && index.columnRows[j].allSatisfy { r in
+                    index.entryRange[r].allSatisfy { costsNothing(Int(linear.entryColumns[$0]) - 1) }
+                }
             }
         }
         stuck = Array(repeating: nil, count: book.cellOf.count)
@@ -133,8 +142,9 @@ struct PersonPlanner {
         }
     }
 
-    /// Re-plans person p; true if the incumbent changed. The proposal is priced exactly and kept only if the
-    /// objective falls, except with `noise` (a kick), where it is kept whatever it costs.
+    /// Re-plans person p; true if the incumbent changed. The proposal is priced exactly (by its cell prices
+    /// where they are exact, else by GLPK's settle) and kept only if the objective falls, except with `noise`
+    /// (a kick), where it is kept whatever it costs.
     /// With `force` (day, local shift), the person must work that cell, and the proposal is kept whatever it costs.
     mutating func replan(_ p: Int, _ incumbent: inout Incumbent, timeLimit: Double, keepHardRows: Bool,
                          noise: Double = 0, force: (d: Int, t: Int)? = nil, rng: inout SplitMix) throws -> Bool {
@@ -144,7 +154,7 @@ struct PersonPlanner {
         let kick = noise > 0 || force != nil
         // Where the prices are exact, whether a re-plan gains depends on the prices and the person's plan alone.
         let exact = !kick && keepHardRows && pricedExactly[p]
-        let now = book.cellOf[p].map { day in day.firstIndex { $0.map { incumbent.values[$0] > 0.5 } ?? false } }
+        let now = cellOf[p].map { day in day.firstIndex { $0.map { incumbent.values[$0] > 0.5 } ?? false } }
         if exact, let last = stuck[p], last.plan == now, last.price == price { return false }
         var cost = price
         if noise > 0 {
@@ -221,11 +231,12 @@ struct PersonPlanner {
 
     /// A priced row short of its lower bound, drawn with odds in proportion to what its shortfall costs
     /// (a short cover row far before an unmet request); nil if none is short.
-    private func shortRow(_ values: [Double], rng: inout SplitMix) -> Int? {
+    private func shortRow(rng: inout SplitMix) -> Int? {
         var rows: [Int] = [], weights: [Double] = []
         for (i, price) in rowPrice.enumerated() {
-            guard let price, price.under > 0, let lower = model.linear.rows[i].lower, activity[i] < lower - 0.5 else { continue }
-            rows.append(i); weights.append(price.under * (lower - activity[i]))
+            // An infinite price (a lower bound without a helper) would make the draw's range infinite.
+            guard let price, price.under > 0, price.under.isFinite, activity[i] < bounds[i].lower - 0.5 else { continue }
+            rows.append(i); weights.append(price.under * (bounds[i].lower - activity[i]))
         }
         var draw = Double.random(in: 0..<max(1e-9, weights.reduce(0, +)), using: &rng)
         for (i, w) in zip(rows, weights) { draw -= w; if draw < 0 { return i } }
@@ -242,9 +253,10 @@ struct PersonPlanner {
         return cells.randomElement(using: &rng)
     }
 
-    /// Iterated local search over whole people: a few people are re-planned against noisy cell prices (a
-    /// kick out of the sweep's local optimum, kept even if it costs more), the sweep runs to its local
-    /// optimum again, and the result is kept if it beats the best so far. Improvements go to `shared`.
+    /// Iterated local search over whole people: a few people are re-planned against noisy cell prices, or
+    /// made to fill short rows (a kick out of the sweep's local optimum, kept even if it costs more), the
+    /// sweep runs to its local optimum again, and the result is kept if it beats the best so far.
+    /// Improvements go to `shared`.
     mutating func kickAndSweep(_ best: inout Incumbent, shared: SharedIncumbent, deadline: Deadline, rng: inout SplitMix,
                                done: () -> Bool) throws {
         var kicks = 0, gains = 0
@@ -258,11 +270,12 @@ struct PersonPlanner {
             // The noise is of the size of a cell's price: enough to move a person, not to scramble them.
             let noise = PersonPlan.costScale(costs(of: planned.randomElement(using: &rng)!, in: trial.values))
             // Every other kick is aimed once the roster keeps every hard rule: someone who could fill a short
-            // row is made to (two rows a kick: better than one, three, or a tenth of the people on Curtois 13),
-            // and the sweep then repairs what they dropped. A roster that still breaks hard rules needs the
-            // wide kicks: aimed ones left Curtois 22 at 536,394 against 41,922.
-            if kicks % 2 == 1, !model.breaksHardRows(trial.values), let row = shortRow(trial.values, rng: &rng) {
-                for row in [row, shortRow(trial.values, rng: &rng)].compactMap({ $0 }) where !deadline.passed && !done() {
+            // row is made to (two draws of a row a kick, both before either is filled, so sometimes one row
+            // twice: better than one, three, or a tenth of the people on Curtois 13), and the sweep then repairs
+            // what they dropped. A roster that still breaks hard rules needs the wide kicks: aimed ones left
+            // Curtois 22 at 536,394 against 41,922.
+            if kicks % 2 == 1, !model.breaksHardRows(trial.values), let first = shortRow(rng: &rng) {
+                for row in [first, shortRow(rng: &rng)].compactMap({ $0 }) where !deadline.passed && !done() {
                     guard let cell = filler(of: row, in: trial.values, rng: &rng) else { continue }
                     _ = try replan(cell.p, &trial, timeLimit: min(1, deadline.remaining), keepHardRows: true, force: (cell.d, cell.t), rng: &rng)
                 }
