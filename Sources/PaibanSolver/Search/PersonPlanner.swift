@@ -98,7 +98,7 @@ struct PersonPlanner {
     }
 
     private var entries: [[(row: Int, value: Double)]] { book.entries }
-    private var cellOf: [[[Int?]]] { book.cellOf }
+    var cellOf: [[[Int?]]] { book.cellOf }
 
     /// Recomputes the priced rows' activity from the incumbent's assignments.
     mutating func refresh(_ values: [Double]) {
