@@ -137,7 +137,7 @@ struct CellDiveTests {
 
     /// The master LP under a fixing holds at zero every schedule that breaks it: with the cell the root LP
     /// works most partly fixed worked, and then fixed off, every schedule of its person the round's LP uses
-    /// keeps the fixing (by `keeps`, and by the schedule's own value of the cell), and the LP costs no less
+    /// keeps the fixing (by `agrees`, and by the schedule's own value of the cell), and the LP costs no less
     /// than at the root, having fewer schedules to choose from.
     @Test func masterUsesOnlySchedulesThatKeepTheFixing() throws {
         var s = try Self.converged()
@@ -153,7 +153,7 @@ struct CellDiveTests {
             #expect(round.master >= root.master - 1e-6, "fixed \(worked ? "worked" : "off"): the LP fell from \(root.master) to \(round.master)")
             for (n, column) in round.lambda[p].enumerated() where round.values[column] > 1e-9 {
                 let schedule = s.generation.schedules[p][n]
-                #expect(s.generation.keeps(schedule, fixed[p]) && (schedule.values[k] > 0.5) == worked,
+                #expect(s.generation.agrees(schedule, with: fixed[p]) && (schedule.values[k] > 0.5) == worked,
                         "cell fixed \(worked ? "worked" : "off"), yet the LP uses schedule \(n) at \(round.values[column]), which has it at \(schedule.values[k])")
             }
         }
@@ -162,7 +162,7 @@ struct CellDiveTests {
     /// Pricing one person under a fixing: one cell fixed worked (the other shift of a day the free optimum
     /// works) and one fixed off (a cell the free optimum works), so that the free optimum breaks both. GLPK
     /// (a generation without rule book) and the programme (programme only) must each return a schedule that
-    /// `keeps` the fixing and that works the one cell and not the other; GLPK's, the exact optimum under the
+    /// `agrees` with the fixing and that works the one cell and not the other; GLPK's, the exact optimum under the
     /// fixing, costs no less than the free one and no more than the programme's; and the free price comes
     /// back once the fixing is lifted (the GLPK problem's bounds are restored).
     @Test func pricingKeepsTheFixedCells() throws {
@@ -187,10 +187,10 @@ struct CellDiveTests {
         let (d, t) = worked[0], (e, u) = worked[1]
         let on = try #require(cells[d][1 - t]), off = try #require(cells[e][u])
         let fixing: ColumnGeneration.Fixing = [on: true, off: false]
-        try #require(!exact.keeps(.init(values: free.values, cost: 0), fixing))
+        try #require(!exact.agrees(.init(values: free.values, cost: 0), with: fixing))
 
         func expectKept(_ priced: ColumnGeneration.PricedSchedule, _ how: String) {
-            #expect(exact.keeps(.init(values: priced.values, cost: 0), fixing), "\(how): keeps says the schedule breaks the fixing")
+            #expect(exact.agrees(.init(values: priced.values, cost: 0), with: fixing), "\(how): agrees says the schedule breaks the fixing")
             #expect(priced.values[column(on)] > 0.5 && priced.values[column(off)] < 0.5,
                     "\(how): works day \(d) shift \(1 - t): \(priced.values[column(on)]), day \(e) shift \(u): \(priced.values[column(off)])")
         }

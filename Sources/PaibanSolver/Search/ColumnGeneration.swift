@@ -177,7 +177,7 @@ struct ColumnGeneration {
         guard known[p].insert(schedule).inserted else { return false }
         schedules[p].append(schedule)
         if let master {
-            let free = keeps(schedule, fixedInMaster[p])
+            let free = agrees(schedule, with: fixedInMaster[p])
             masterColumn[p].append(master.addColumn(lower: 0, upper: free ? 1 : 0, cost: schedule.cost, entries: entries(p, schedule)))
         }
         return true
@@ -187,7 +187,7 @@ struct ColumnGeneration {
     typealias Fixing = [Int: Bool]
 
     /// Whether a schedule agrees with these fixed cells.
-    func keeps(_ schedule: Schedule, _ fixed: Fixing) -> Bool {
+    func agrees(_ schedule: Schedule, with fixed: Fixing) -> Bool {
         fixed.allSatisfy { (schedule.values[position[$0.key]] > 0.5) == $0.value }
     }
 
@@ -250,7 +250,7 @@ struct ColumnGeneration {
         let problem = master!
         for p in 0..<people where fixedInMaster[p] != fixed?[p] ?? [:] {
             let cells = fixed?[p] ?? [:]
-            for (n, k) in masterColumn[p].enumerated() { problem.setBounds(k, lower: 0, upper: keeps(schedules[p][n], cells) ? 1 : 0) }
+            for (n, k) in masterColumn[p].enumerated() { problem.setBounds(k, lower: 0, upper: agrees(schedules[p][n], with: cells) ? 1 : 0) }
             fixedInMaster[p] = cells
         }
         return problem
