@@ -132,11 +132,6 @@ struct PersonPlannerPricingTests {
             planner.refresh(incumbent.values)
             return incumbent
         }
-
-        /// Person p's plan (local shift per day, nil = off) read off a roster.
-        func plan(of p: Int, in values: [Double]) -> [Int?] {
-            book.cellOf[p].map { day in day.firstIndex { $0.map { values[$0] > 0.5 } ?? false } }
-        }
     }
 
     // MARK: - 1. Everyone is priced exactly where the rules are the person's own
@@ -188,7 +183,7 @@ struct PersonPlannerPricingTests {
                 let p = people[dice.int(0...people.count - 1)]
                 let search = PersonPlan(rules: s.book.rules[p]!)
                 let prices = s.planner.costs(of: p, in: incumbent.values)
-                let current = s.plan(of: p, in: incumbent.values)
+                let current = s.planner.plan(of: p, in: incumbent.values)
                 let noise = [0, 0.5, 1, 2][trial % 4] * PersonPlan.costScale(prices)
                 let perturbed = prices.map { $0.map { $0.isFinite ? $0 + noise * (2 * dice.unit() - 1) : $0 } }
                 guard let plan = search.best(cost: perturbed), plan != current else { tally.skipped += 1; continue }
@@ -301,7 +296,7 @@ struct PersonPlannerPricingTests {
         s.planner.refresh(incumbent.values)
         let prices = s.planner.costs(of: 1, in: incumbent.values)
         let search = PersonPlan(rules: s.book.rules[1]!)
-        let current = s.plan(of: 1, in: incumbent.values), plan: [Int?] = [nil, nil, nil, nil, 0, 0, 0]
+        let current = s.planner.plan(of: 1, in: incumbent.values), plan: [Int?] = [nil, nil, nil, nil, 0, 0, 0]
         var assign: [Int: Double] = [:]
         for (j, value) in s.book.values(of: plan, person: 1) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
         let predicted = search.cost(of: plan, prices) - search.cost(of: current, prices)

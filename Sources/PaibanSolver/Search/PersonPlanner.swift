@@ -100,6 +100,11 @@ struct PersonPlanner {
     private var entries: [[(row: Int, value: Double)]] { book.entries }
     var cellOf: [[[Int?]]] { book.cellOf }
 
+    /// Person p's plan in these values: the local shift worked each day, nil for a day off.
+    func plan(of p: Int, in values: [Double]) -> [Int?] {
+        cellOf[p].map { day in day.firstIndex { $0.map { values[$0] > 0.5 } ?? false } }
+    }
+
     /// Recomputes the priced rows' activity from the incumbent's assignments.
     mutating func refresh(_ values: [Double]) {
         activity = [Double](repeating: 0, count: model.linear.rows.count)
@@ -154,7 +159,7 @@ struct PersonPlanner {
         let kick = noise > 0 || force != nil
         // Where the prices are exact, whether a re-plan gains depends on the prices and the person's plan alone.
         let exact = !kick && keepHardRows && pricedExactly[p]
-        let now = cellOf[p].map { day in day.firstIndex { $0.map { incumbent.values[$0] > 0.5 } ?? false } }
+        let now = plan(of: p, in: incumbent.values)
         if exact, let last = stuck[p], last.plan == now, last.price == price { return false }
         var cost = price
         if noise > 0 {
