@@ -57,9 +57,11 @@ struct PersonRules {
 struct PersonPlan {
     let rules: PersonRules
     /// Shifts grouped by the successors they forbid; classFollows[c][u]: shift u may follow any shift of class c.
-    private let classes: [[Int]]
-    private let classOf: [Int]
-    private let classFollows: [[Bool]]
+    let classes: [[Int]]
+    let classOf: [Int]
+    let classFollows: [[Bool]]
+    /// mayRest[d]: day d need not be worked (read once per state and day, so not from the set).
+    let mayRest: [Bool]
 
     init(rules: PersonRules) {
         self.rules = rules
@@ -74,6 +76,7 @@ struct PersonPlan {
         self.classes = classes
         self.classOf = classOf
         classFollows = classes.map { rules.follows[$0[0]] }
+        mayRest = (0..<rules.dayCount).map { !rules.mustWork.contains($0) }
     }
 
     /// The cheapest schedule found (local shift per day, nil = off) that keeps every rule, or nil.
@@ -81,6 +84,15 @@ struct PersonPlan {
     /// (bisecting towards the last price that overdrew it) once a schedule keeps it: a price left too
     /// high would keep the person off weekends or shift types the cover needs.
     func best(cost: [[Double]], iterations: Int = 40) -> [Int?]? {
+        bestWithBound(cost: cost, iterations: iterations).plan
+    }
+
+    /// `best`, with a lower bound on the cost of every schedule that keeps the rules: the highest Lagrangian
+    /// value met on the way (the programme's value at the prices, less what the prices would pay at the caps
+    /// and band edges), +infinity when even the relaxed programme has no schedule, -infinity when no price
+    /// gave a valid value. Column generation uses it to show that nobody has a schedule below zero
+    /// without GLPK (see `ColumnGeneration.price`).
+    func bestWithBound(cost: [[Double]], iterations: Int = 40) -> (plan: [Int?]?, bound: Double, prices: Prices) {
         let n = rules.shifts.count
         var lambda = 0.0, mu = [Double](repeating: 0, count: n), nu = 0.0
         var muLow = mu, muHigh = [Double?](repeating: nil, count: n), nuLow = 0.0, nuHigh: Double?
@@ -94,12 +106,18 @@ struct PersonPlan {
             low = value
             value = high.map { (value + $0) / 2 } ?? max(first, value * 2)
         }
-        var sinceFound = 0
+        var sinceFound = 0, bound = -Double.infinity, prices = Prices(lambda: 0, mu: mu, nu: 0)
         for _ in 0..<iterations {
             // Once a schedule is found, lowering the prices gets only a few more tries.
             if found != nil { sinceFound += 1; if sinceFound > 6 { break } }
-            guard let plan = solve(cost: cost, lambda: lambda, mu: mu, nu: nu) else { break }
+            guard let plan = solve(cost: cost, lambda: lambda, mu: mu, nu: nu) else {
+                // The relaxation has no schedule, so the rules have none (prices never close a cell).
+                bound = .infinity
+                break
+            }
             let used = usage(plan)
+            let value = lagrangian(plan, used: used, cost: cost, lambda: lambda, mu: mu, nu: nu)
+            if value > bound { (bound, prices) = (value, Prices(lambda: lambda, mu: mu, nu: nu)) }
             var overdrawn = false
             for t in 0..<n { if let cap = rules.caps[t], used.counts[t] > cap { raise(&mu[t], &muLow[t], muHigh[t], first: scale / 4); overdrawn = true } }
             if let cap = rules.maxWeekends, used.weekends > cap { raise(&nu, &nuLow, nuHigh, first: scale / 2); overdrawn = true }
@@ -140,7 +158,46 @@ struct PersonPlan {
             case (_, nil): lambda += step; step *= 2
             }
         }
-        return found?.plan
+        return (found?.plan, bound, prices)
+    }
+
+    /// The resource prices of a Lagrangian bound: per paid minute, per shift of each type, per weekend.
+    struct Prices {
+        var lambda: Double
+        var mu: [Double]
+        var nu: Double
+    }
+
+    /// The Lagrangian value of the programme's plan at these prices: a lower bound on every schedule that keeps
+    /// the counted rules (see `edges`). The programme's hair per shift (at most one per day) is taken off.
+    func lagrangian(_ plan: [Int?], used: (minutes: Int, counts: [Int], weekends: Int), cost: [[Double]],
+                            lambda: Double, mu: [Double], nu: Double) -> Double {
+        let prices = Prices(lambda: lambda, mu: mu, nu: nu)
+        guard let edges = edges(prices) else { return -.infinity }
+        var value = self.cost(of: plan, cost) - 1e-7 * Double(rules.dayCount) - edges
+        for t in mu.indices { value += mu[t] * Double(used.counts[t]) }
+        return value + nu * Double(used.weekends) + lambda * Double(used.minutes)
+    }
+
+    /// What the prices would charge a schedule standing at the caps and the band's edge. A schedule that keeps
+    /// the counted rules is charged at most that, so its cost plus its charge less this is at most its cost:
+    /// the programme's value at the prices, less this, is a lower bound. Nil when a price has no edge to stand
+    /// on (a minute price without the band's side it pushes toward).
+    func edges(_ prices: Prices) -> Double? {
+        var total = 0.0
+        for t in prices.mu.indices where prices.mu[t] > 0 {
+            guard let cap = rules.caps[t] else { return nil }
+            total += prices.mu[t] * Double(cap)
+        }
+        if prices.nu > 0 {
+            guard let cap = rules.maxWeekends else { return nil }
+            total += prices.nu * Double(cap)
+        }
+        if prices.lambda != 0 {
+            guard let edge = prices.lambda > 0 ? rules.minutesMax : rules.minutesMin else { return nil }
+            total += prices.lambda * Double(edge)
+        }
+        return total
     }
 
     /// A schedule's cost: its cells and the soft run price.
@@ -177,95 +234,49 @@ struct PersonPlan {
     /// type t, nu per weekend worked. A working state remembers the class of the last shift, not the shift:
     /// shifts that forbid the same successors are alike for what may come next (Curtois Instance24: 11
     /// classes for 24 shifts), and the cheapest shift of each class is chosen per day and predecessor.
-    private func solve(cost: [[Double]], lambda: Double, mu: [Double], nu: Double) -> [Int?]? {
-        let n = rules.shifts.count, classCount = classes.count
-        let maxWork = max(1, rules.maxWork), offCap = max(1, rules.minOff)
-        // State: work (judged j, class c, run k) at j*workCount + c*maxWork + (k-1); off states after them.
-        let workCount = classCount * maxWork
-        let stateCount = 2 * (workCount + offCap)
-        func work(_ j: Int, _ c: Int, _ k: Int) -> Int { j * workCount + c * maxWork + (k - 1) }
-        func off(_ j: Int, _ k: Int) -> Int { 2 * workCount + j * offCap + (k - 1) }
+    func solve(cost: [[Double]], lambda: Double, mu: [Double], nu: Double) -> [Int?]? {
+        let states = self.states, stateCount = states.count, classCount = classes.count
         // On a work clock: the states times the classes entered from each, day by day.
-        WorkLane.current?.add(Double(rules.dayCount * stateCount * (classCount + n)) / WorkRate.programme)
+        WorkLane.current?.add(Double(rules.dayCount * stateCount * (classCount + rules.shifts.count)) / WorkRate.programme)
         var value = [Double](repeating: .infinity, count: stateCount)
         var next = value
         var from = [Int32](repeating: -1, count: stateCount * rules.dayCount)
         var chosen = [Int16](repeating: -1, count: stateCount * rules.dayCount)
-        // Per predecessor (a class, or classCount for "after a day off or anything") and class: the cheapest open shift.
-        // On day 0 a further predecessor, classCount + 1, is the history's last shift.
         var bestPrice = [Double](repeating: .infinity, count: (classCount + 2) * classCount)
         var bestShift = [Int16](repeating: -1, count: (classCount + 2) * classCount)
-        func soft(_ k: Int) -> Double { k > rules.softWork ? rules.softPrice : 0 }
-        func weekendPrice(_ d: Int, afterWork: Bool) -> Double {
-            rules.weekendDay[d] == 1 || (rules.weekendDay[d] == 2 && !afterWork) ? nu : 0
-        }
-        func relax(_ s: Int, _ v: Double, _ d: Int, _ pred: Int, _ shift: Int16 = -1) {
-            if v < next[s] { next[s] = v; from[d * stateCount + s] = Int32(pred); chosen[d * stateCount + s] = shift }
-        }
-        /// Work on day d after `source` (a class, or classCount), with a run of k days (k-1 before) in stretch j.
-        func enter(_ d: Int, from source: Int, _ v: Double, j: Int, k: Int, afterWork: Bool, pred: Int) {
-            let extra = soft(k) + weekendPrice(d, afterWork: afterWork)
-            for c in 0..<classCount {
-                let p = bestPrice[source * classCount + c]
-                if p.isFinite { relax(work(j, c, k), v + p + extra, d, pred, bestShift[source * classCount + c]) }
-            }
-        }
+        let order = states.order
         for d in 0..<rules.dayCount {
             for s in 0..<stateCount { next[s] = .infinity }
-            for k in bestPrice.indices { bestPrice[k] = .infinity }
-            let open = rules.open[d], day = cost[d]
-            let mayRest = !rules.mustWork.contains(d)
-            for u in 0..<n where open[u] {
-                // A hair's price on every shift: between equal schedules, the one with fewer shifts (no work without a reason).
-                let price = day[u] + lambda * Double(rules.minutes[u]) + mu[u] + 1e-7
-                let c = classOf[u]
-                for source in 0...(classCount + 1) {
-                    let allowed = source < classCount ? classFollows[source][u]
-                        : source == classCount || (d == 0 && rules.before?.follows[u] == true)
-                    let k = source * classCount + c
-                    if allowed, price < bestPrice[k] { bestPrice[k] = price; bestShift[k] = Int16(u) }
+            // A hair's price on every shift: between equal schedules, the one with fewer shifts (no work without a reason).
+            cheapest(day: d, cost: cost[d], lambda: lambda, mu: mu, hair: 1e-7, price: &bestPrice, shift: &bestShift)
+            func relax(_ s: Int, _ v: Double, _ pred: Int, _ shift: Int16 = -1) {
+                if v < next[s] { next[s] = v; from[d * stateCount + s] = Int32(pred); chosen[d * stateCount + s] = shift }
+            }
+            func follow(_ move: Move?, from s: Int, _ v: Double) {
+                switch move {
+                case nil: break
+                case .rest(let to): relax(to, v, s)
+                case let .work(source, j, run, afterWork):
+                    let extra = softPrice(run) + (startsWeekend(d, afterWork: afterWork) ? nu : 0)
+                    for c in 0..<classCount {
+                        let p = bestPrice[source * classCount + c]
+                        if p.isFinite { relax(states.work(j, c, run), v + p + extra, s, bestShift[source * classCount + c]) }
+                    }
                 }
             }
-            if d == 0 {
-                if let b = rules.before {
-                    let j = b.judged ? 1 : 0
-                    if b.worked {
-                        if b.run < maxWork {
-                            enter(0, from: classCount + 1, 0, j: j, k: b.run + 1, afterWork: true, pred: -1)
-                        }
-                        if mayRest { relax(off(1, 1), 0, 0, -1) }   // a stretch wholly in the history is not judged
-                    } else {
-                        if mayRest { relax(off(j, min(b.run + 1, offCap)), 0, 0, -1) }
-                        enter(0, from: classCount, 0, j: 1, k: 1, afterWork: false, pred: -1)
-                    }
-                } else {
-                    if mayRest { relax(off(0, 1), 0, 0, -1) }
-                    enter(0, from: classCount, 0, j: 0, k: 1, afterWork: false, pred: -1)
-                }
-            } else {
-                for j in 0..<2 {
-                    for c in 0..<classCount {
-                        for k in 1...maxWork {
-                            let s = work(j, c, k), v = value[s]
-                            guard v.isFinite else { continue }
-                            if k < maxWork { enter(d, from: c, v, j: j, k: k + 1, afterWork: true, pred: s) }
-                            if mayRest, k >= rules.minWork || j == 0 { relax(off(1, 1), v, d, s) }
-                        }
-                    }
-                    for k in 1...offCap {
-                        let s = off(j, k), v = value[s]
-                        guard v.isFinite else { continue }
-                        if mayRest { relax(off(j, min(k + 1, offCap)), v, d, s) }
-                        if k >= rules.minOff || j == 0 { enter(d, from: classCount, v, j: 1, k: 1, afterWork: false, pred: s) }
-                    }
-                }
+            for s in d == 0 ? [-1] : order {
+                let v = s < 0 ? 0 : value[s]
+                guard v.isFinite else { continue }
+                let (first, second) = moves(into: d, from: s, states)
+                follow(first, from: s, v)
+                follow(second, from: s, v)
             }
             swap(&value, &next)
         }
         guard var s = value.indices.min(by: { value[$0] < value[$1] }), value[s].isFinite else { return nil }
         var plan = [Int?](repeating: nil, count: rules.dayCount)
         for d in stride(from: rules.dayCount - 1, through: 0, by: -1) {
-            plan[d] = s < 2 * workCount ? Int(chosen[d * stateCount + s]) : nil
+            plan[d] = states.isWork(s) ? Int(chosen[d * stateCount + s]) : nil
             s = Int(from[d * stateCount + s])
         }
         return plan
