@@ -21,7 +21,7 @@ extension PersonPlan {
     /// `nodeLimit` nodes.
     /// `hint`: prices to start from instead of `best`'s search (the same person's last pricing: one programme
     /// run instead of dozens); used only with a finite `below`, since then the search needs no first schedule.
-    func exactBest(cost: [[Double]], below: Double = .infinity, nodeLimit: Int = 50_000, hint: Prices? = nil) -> Exact {
+    func exactBest(cost: [[Double]], below: Double = .infinity, nodeLimit: Int = 50_000, hint: Prices? = nil, steps: Int = 30) -> Exact {
         var start: (plan: [Int?]?, bound: Double, prices: Prices)
         if let hint, below.isFinite {
             guard let relaxed = solve(cost: cost, lambda: hint.lambda, mu: hint.mu, nu: hint.nu) else {
@@ -34,7 +34,7 @@ extension PersonPlan {
         }
         var best = start.plan.map { (plan: $0, cost: self.cost(of: $0, cost)) }
         var cut = min(best?.cost ?? .infinity, below)
-        if start.bound < cut - 1e-9, start.bound > -.infinity { (start.bound, start.prices) = ascend(cost: cost, from: start.prices, bound: start.bound, target: cut) }
+        if start.bound < cut - 1e-9, start.bound > -.infinity { (start.bound, start.prices) = ascend(cost: cost, from: start.prices, bound: start.bound, target: cut, steps: steps) }
         guard start.bound < cut - 1e-9 else { return Exact(plan: best?.plan, floor: min(start.bound, cut), proven: true, prices: start.prices) }
         guard let edges = edges(start.prices) else { return Exact(plan: best?.plan, floor: start.bound, proven: false, prices: start.prices) }
         let prices = start.prices, states = self.states, days = rules.dayCount
@@ -95,6 +95,7 @@ extension PersonPlan {
             plan[d] = nil
         }
         visit(0, -1, priced: 0, paid: 0, minutes: 0, weekends: 0)
+        WorkLane.current?.add(Double(nodes) / WorkRate.searchNodes)
         let proven = nodes <= nodeLimit
         return Exact(plan: best?.plan, floor: proven ? cut : start.bound, proven: proven, prices: prices)
     }
@@ -102,7 +103,7 @@ extension PersonPlan {
     /// Raises the Lagrangian bound towards `target` by subgradient steps (Polyak's step: the gap to the target
     /// over the squared overdraw): `best` sets its prices to find schedules, not to bound them, and its bound
     /// was often too weak to prune.
-    private func ascend(cost: [[Double]], from prices: Prices, bound: Double, target: Double, steps: Int = 30) -> (Double, Prices) {
+    private func ascend(cost: [[Double]], from prices: Prices, bound: Double, target: Double, steps: Int) -> (Double, Prices) {
         var best = (bound, prices), prices = prices
         guard target.isFinite else { return best }
         for _ in 0..<steps {
@@ -110,7 +111,8 @@ extension PersonPlan {
             let used = usage(plan)
             let value = lagrangian(plan, used: used, cost: cost, lambda: prices.lambda, mu: prices.mu, nu: prices.nu)
             if value > best.0 { best = (value, prices) }
-            if best.0 >= target - 1e-9 { break }
+            // An infinite value (only closed or infinitely priced cells left) needs no further step.
+            if best.0 >= target - 1e-9 || !value.isFinite { break }
             // The overdraw of each counted rule; a price that is 0 and would go below it stays.
             var gMu = rules.caps.indices.map { t in rules.caps[t].map { Double(used.counts[t] - $0) } ?? 0 }
             for t in gMu.indices where prices.mu[t] <= 0 && gMu[t] < 0 { gMu[t] = 0 }
