@@ -41,6 +41,9 @@ struct ColumnGeneration {
     private var pricesHint: [PersonPlan.Prices?]
     /// People whose columns besides assignments cost nothing and sit in no master row (the counters of
     /// weekends worked): their problem's cost is that of their cells, and the programme's rules are all of it.
+    /// (This rests on `PersonRuleBook`: every row of theirs with an origin is a planned rule, and the rows
+    /// without one are "one shift a day" and the weekend counters' links. A new row without an origin in a
+    /// person's part must be planned by the programme too, or its proofs would no longer hold.)
     /// Nothing in the master reads their helpers, so a schedule of theirs holds them at 0 (the settler sets
     /// them in a roster), and a plan needs no GLPK settle.
     private let freeHelpers: [Bool]
@@ -105,7 +108,8 @@ struct ColumnGeneration {
     /// Person p's pricing problem for these duals: each column's cost lowered by what the master rows it
     /// appears in pay. The GLPK problem is made once per person and only its costs change from round to
     /// round, so each solve starts from the last basis. `programmeOnly`: GLPK prices only people the
-    /// programme does not plan; for the others, nil unless the programme finds a new schedule below zero.
+    /// programme does not plan; for the others, nil unless the programme finds a new schedule below zero or
+    /// proves the pricing. A proof comes back without values: `([], floor, true)`, nothing new to add.
     mutating func price(_ p: Int, duals: [Double], fixed: Fixing = [:], timeLimit: Double, programmeOnly: Bool = false) throws -> PricedSchedule? {
         let (model, masterEntries) = (self.model, self.masterEntries)
         let reduced = { (j: Int) in model.columns[j].cost - masterEntries[j].reduce(0.0) { $0 + duals[$1.row] * $1.value } }

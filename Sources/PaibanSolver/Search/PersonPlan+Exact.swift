@@ -7,8 +7,8 @@ extension PersonPlan {
     struct Exact {
         /// The cheapest schedule found (nil if none).
         var plan: [Int?]?
-        /// A lower bound on every schedule that keeps the rules: the plan's cost when `proven`, else at least
-        /// `below` when the search was told to look only below it, else the Lagrangian bound.
+        /// A lower bound on every schedule that keeps the rules. When `proven`: the plan's cost if a plan below
+        /// `below` was found (the cheapest), else at least `below` (less 1e-9). Otherwise the Lagrangian bound.
         var floor: Double
         /// Whether the search ran to its end.
         var proven: Bool
@@ -143,6 +143,8 @@ extension PersonPlan {
         let states = self.states, count = states.count, classCount = classes.count, days = rules.dayCount
         var togo = [Double](repeating: .infinity, count: (days + 1) * count)
         for s in 0..<count { togo[days * count + s] = 0 }
+        // On a work clock, as one run of the programme.
+        WorkLane.current?.add(Double(days * count * (classCount + rules.shifts.count)) / WorkRate.programme)
         var bestPrice = [Double](repeating: .infinity, count: (classCount + 2) * classCount)
         var bestShift = [Int16](repeating: -1, count: (classCount + 2) * classCount)
         for d in stride(from: days - 1, through: 1, by: -1) {

@@ -153,8 +153,9 @@ struct PersonPlanner {
     /// A sweep re-plans people with the exact search (`PersonPlan.exactBest`) over periods up to this many days,
     /// with this many nodes and subgradient steps; over longer ones, and in kicks, with the programme's
     /// heuristic (`best`). The heuristic can miss a person's cheapest plan by far, and the search finds it:
-    /// Curtois 13 (28 days) at 30 work s, seeds 1-3, ended at 3254-3508 against 3698-4368. Its steps are costly
-    /// over a year: Curtois 24 (364 days) ended at 139,042 against 103,328. Steps: 5 did better than 0
+    /// Curtois 13 (28 days) at 30 work s, seeds 1-3, ended at 3254-3508 against 3698-4368. Over longer periods
+    /// it costs more than it finds: at 30 work s, Curtois 19 (84 days) 4832 against 4342, 20 (182 days) 6573
+    /// against 6134; at 60, 24 (364 days) 139,042 against 103,328. Steps: 5 did better than 0
     /// (3711-3813), 10 (3483-3689) and 30 (3616-4156).
     static let searchedDays = 56
     static let sweepNodes = 20_000
