@@ -29,7 +29,8 @@ struct PersonPlanner {
     let pricedExactly: [Bool]
     /// Per person, the prices and plan at which the programme last found nothing better, for people priced
     /// exactly: the programme gives the same answer again, so a sweep's closing round (which gains nothing by
-    /// definition) and people whose prices did not move cost only their prices.
+    /// definition) and people whose prices did not move cost only their prices. (The exact search's answer also
+    /// rests on its hint and node limit, so a skip may now and then pass over a plan another try would find.)
     private var stuck: [(price: [[Double]], plan: [Int?])?]
     /// Each person's resource prices at their last exact search, where the next starts.
     private var hints: [PersonPlan.Prices?]
