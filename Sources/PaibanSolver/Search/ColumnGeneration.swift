@@ -160,10 +160,18 @@ struct ColumnGeneration {
                 }
             }
         }
-        let exact = PersonPlan(rules: rules).exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: pricesHint[p])
+        let search = PersonPlan(rules: rules)
+        let exact = search.exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: pricesHint[p])
         pricesHint[p] = exact.prices
         let floor = freeHelpers[p] ? exact.floor : -.infinity, proven = freeHelpers[p] && exact.proven
-        guard let plan = exact.plan else { return (nil, floor, proven) }
+        var found = exact.plan
+        if found == nil, !exact.proven, let heuristic = search.best(cost: cost), search.cost(of: heuristic, cost) < below {
+            // The search ran out of nodes before it met a schedule that keeps the counted rules; the heuristic
+            // lands the minutes in their band by its own means, and any schedule below zero moves the master on.
+            if debugSearch { debugLog("cg: heuristic schedule for person \(p)") }
+            found = heuristic
+        }
+        guard let plan = found else { return (nil, floor, proven) }
         for (j, value) in book.values(of: plan, person: p) { planned[j] = value }
         let values: [Double]
         if freeHelpers[p] {
