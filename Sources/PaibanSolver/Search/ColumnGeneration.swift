@@ -160,12 +160,14 @@ struct ColumnGeneration {
                 }
             }
         }
-        let search = PersonPlan(rules: rules)
-        let exact = search.exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: pricesHint[p])
+        let search = PersonPlan(rules: rules), hint = pricesHint[p]
+        let exact = search.exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: hint)
         pricesHint[p] = exact.prices
         let floor = freeHelpers[p] ? exact.floor : -.infinity, proven = freeHelpers[p] && exact.proven
         var found = exact.plan
-        if found == nil, !exact.proven, let heuristic = search.best(cost: cost), search.cost(of: heuristic, cost) < below {
+        // Without a hint the search started from the heuristic's own plan (`bestWithBound`): asking it again
+        // would repeat the same runs.
+        if found == nil, !exact.proven, hint != nil, let heuristic = search.best(cost: cost), search.cost(of: heuristic, cost) < below {
             // The search ran out of nodes before it met a schedule that keeps the counted rules; the heuristic
             // lands the minutes in their band by its own means, and any schedule below zero moves the master on.
             if debugSearch { debugLog("cg: heuristic schedule for person \(p)") }
