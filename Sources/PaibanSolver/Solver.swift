@@ -210,7 +210,8 @@ struct Search {
             let proving = model.x.decisions.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
             if k == 0, proving, options.threads >= 2 {
                 do {
-                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap) { return }
+                    if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap,
+                                                                   seed: options.seed) { return }
                     if model.x.decisions.count <= Self.exactColumns {
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return

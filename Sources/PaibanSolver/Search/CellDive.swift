@@ -18,14 +18,19 @@ extension ColumnGeneration {
     ///
     /// A dive should end within about `seconds`: once its first steps show how long a step takes, each step
     /// fixes as many of the cells the LP works most as that needs, one per person (Curtois Instance12: 0.5 s a
-    /// step before the columns converge, and 2,600 cells open).
+    /// step before the columns converge, and 2,600 cells open). `seconds` infinite: one cell a step.
+    ///
+    /// `start`: cells fixed before the first step (a part of the roster, see `ScheduleNeighbourhoods`). Deep in
+    /// such a search a person's fixed cells may agree with none of their known schedules, which would leave the
+    /// master LP without a solution and the node wrongly dropped: with `repair`, the programme gives each such
+    /// person a schedule first (at the original costs; pricing then does the rest).
     mutating func dive(deadline: Deadline, seconds: Double, isDecision: [Bool], noise: Double, backtracks: Int = 0,
-                       rng: inout SplitMix, cutoff: () -> Double) throws -> [Int]? {
-        var fixed = [Fixing](repeating: [:], count: people)
+                       rng: inout SplitMix, from start: [Fixing]? = nil, repair: Bool = false, cutoff: () -> Double) throws -> [Int]? {
+        var fixed = start ?? [Fixing](repeating: [:], count: people)
         defer { _ = try? keptMaster(fixed: nil) }
         let began = deadline.elapsed
         var steps = 0
-        guard var (_, round) = try firstBelow(cutoff(), [fixed], deadline: deadline) else { return nil }
+        guard var (_, round) = try firstBelow(cutoff(), [fixed], repair: repair, deadline: deadline) else { return nil }
         /// The cells fixed on whose other way has not been tried, with the fixings before each.
         var untried: [(fixed: [Fixing], cell: Int)] = []
         var stepsBack = 0
@@ -49,7 +54,7 @@ extension ColumnGeneration {
             let limit = cutoff()
             // A batch that lifts the LP to the cutoff is tried again as its first cell alone.
             let tries = owners.count > 1 ? [on, fixing(fixed, cell, worked: true)] : [on]
-            if let (tried, next) = try firstBelow(limit, tries, deadline: deadline) {
+            if let (tried, next) = try firstBelow(limit, tries, repair: repair, deadline: deadline) {
                 untried.append((fixed, cell))
                 (fixed, round) = (tried, next)
                 continue
@@ -59,7 +64,7 @@ extension ColumnGeneration {
             var next: (fixed: [Fixing], round: Round)?
             var alternatives = [(fixed, cell)]
             while next == nil, !deadline.passed, let (before, earlier) = alternatives.popLast() {
-                next = try firstBelow(limit, [fixing(before, earlier, worked: false)], deadline: deadline)
+                next = try firstBelow(limit, [fixing(before, earlier, worked: false)], repair: repair, deadline: deadline)
                 if next == nil, stepsBack < backtracks, let last = untried.popLast() {
                     stepsBack += 1
                     alternatives.append(last)
@@ -80,9 +85,10 @@ extension ColumnGeneration {
     }
 
     /// The first of these fixings whose node's LP stays below `limit`, with its round.
-    private mutating func firstBelow(_ limit: Double, _ tries: [[Fixing]], deadline: Deadline) throws -> ([Fixing], Round)? {
+    private mutating func firstBelow(_ limit: Double, _ tries: [[Fixing]], repair: Bool, deadline: Deadline) throws -> ([Fixing], Round)? {
         for fixed in tries where !deadline.passed {
-            if let round = try node(fixed, cutoff: limit, deadline: deadline), round.master < limit { return (fixed, round) }
+            let round = try node(fixed, cutoff: limit, repair: repair, deadline: deadline)
+            if let round, round.master < limit { return (fixed, round) }
         }
         return nil
     }
@@ -96,9 +102,12 @@ extension ColumnGeneration {
 
     /// A dive node: programme-priced rounds until nothing new prices below zero; then, if the LP is not below
     /// `cutoff` and the columns have converged, exact rounds, since the programme may miss the schedule that
-    /// saves the node. Before convergence GLPK's pricing is what takes the time (Curtois Instance9: 27 s
+    /// saves the node; a node is given up after those few rounds even if pricing goes on finding schedules (a
+    /// heuristic, not a proof: pricing every node of a part to the end made parts slower and the rosters worse,
+    /// Curtois Instance7 at 60 s, seeds 1-4: 1058-1060 against 1056-1058). Before convergence GLPK's pricing is what takes the time (Curtois Instance9: 27 s
     /// without finishing a round at the root), so a dive then prices with the programme alone.
-    private mutating func node(_ fixed: [Fixing], cutoff: Double, deadline: Deadline) throws -> Round? {
+    private mutating func node(_ fixed: [Fixing], cutoff: Double, repair: Bool, deadline: Deadline) throws -> Round? {
+        if repair { guard try scheduleAgreeing(with: fixed) else { return nil } }
         var round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
         for _ in 0..<Self.diveRounds where (round?.added ?? 0) > 0 && !deadline.passed {
             round = try pricingRound(fixed: fixed, exact: false, deadline: deadline) ?? round
@@ -107,6 +116,8 @@ extension ColumnGeneration {
             let exact = try pricingRound(fixed: fixed, exact: true, deadline: deadline)
             round = exact ?? round
             if (exact?.added ?? 0) == 0 { break }
+            // Every schedule priced exactly: the Lagrangian bound, rounded, already shows that the node holds nothing under the cutoff.
+            if let exact, exact.exact, roundedBound(exact.lagrange) >= cutoff { break }
         }
         return round
     }

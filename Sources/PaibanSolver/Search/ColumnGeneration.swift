@@ -5,8 +5,9 @@ import Paiban
 /// per person and prices the coupling rows (cover); each person's pricing problem is that person's part
 /// of the roster model, a small GLPK MIP whose costs are lowered by what the master's duals pay for
 /// cover. Its LP bound is far stronger than the plain model's, where cover can be split across people
-/// by fractions (Curtois Instance2: 828 against 735), and the master MIP over the schedules found so far
-/// often finds the optimum. Runs on one thread beside the neighbourhood search and trades rosters with it.
+/// by fractions (Curtois Instance2: 828 against 735), and dives and branch-and-price over parts of the
+/// roster (`CellDive`, `ScheduleNeighbourhoods`) turn it into rosters. Runs on one thread beside the
+/// neighbourhood search and trades rosters with it.
 struct ColumnGeneration {
     struct Schedule: Hashable {
         /// Values of the person's columns, in the order of `parts.columns[p]`.
@@ -58,6 +59,8 @@ struct ColumnGeneration {
     private var fixedInPricer: [Int: Fixing] = [:]
     /// Each column's position among its person's columns (`parts.columns[p]`), -1 for master columns.
     private let position: [Int]
+    /// Whether every cost is a whole number (see `roundedBound`).
+    let integralCosts: Bool
 
     init(model: LinearModel, index: ModelIndex, parts: PersonDecomposition, book: PersonRuleBook? = nil) {
         self.model = model
@@ -74,6 +77,7 @@ struct ColumnGeneration {
         var position = [Int](repeating: -1, count: model.columns.count)
         for columns in parts.columns { for (k, j) in columns.enumerated() { position[j] = k } }
         self.position = position
+        integralCosts = model.columns.allSatisfy { $0.cost == $0.cost.rounded() } && model.constant == model.constant.rounded()
         schedules = Array(repeating: [], count: parts.columns.count)
         known = Array(repeating: [], count: parts.columns.count)
         freeHelpers = parts.columns.map { columns in
@@ -229,6 +233,22 @@ struct ColumnGeneration {
         fixed.allSatisfy { (schedule.values[position[$0.key]] > 0.5) == $0.value }
     }
 
+    /// Gives every person a schedule that agrees with their fixed cells, where none of the known ones does, so
+    /// that the master LP under these fixings has a solution; false when some person has none at all (the
+    /// programme proves it). A person the programme does not plan counts as covered.
+    mutating func scheduleAgreeing(with fixed: [Fixing]) throws -> Bool {
+        for p in 0..<people where !fixed[p].isEmpty && !schedules[p].contains(where: { agrees($0, with: fixed[p]) }) {
+            guard book?.rules[p] != nil else { continue }
+            let hint = pricesHint[p]
+            defer { pricesHint[p] = hint }
+            let model = self.model
+            let (found, _, proven) = try plan(p, reducedCost: { model.columns[$0].cost }, fixed: fixed[p], below: .infinity, nodeLimit: Self.exactNodes)
+            guard let found else { if proven { return false } else { continue } }
+            add(p, values: found.values)
+        }
+        return true
+    }
+
     /// Adds every person's schedule in a full roster (the search's incumbent).
     mutating func add(roster values: [Double], isDecision: [Bool], deadline: Deadline) throws {
         for p in 0..<people where !deadline.passed {
@@ -296,19 +316,19 @@ struct ColumnGeneration {
 
     /// Pricing rounds until no schedule has a negative reduced cost, or the time is up. Every round in
     /// which every person's pricing was solved to optimality gives a Lagrangian lower bound.
-    mutating func generate(until deadline: Deadline, seconds: Double, integralCosts: Bool) throws {
+    mutating func generate(until deadline: Deadline, seconds: Double) throws {
         let began = deadline.elapsed
         while !converged, deadline.elapsed - began < seconds, !deadline.passed {
             guard let round = try pricingRound(fixed: nil, exact: true, deadline: deadline), !deadline.passed else {
                 stalled = true   // the master LP has no solution (a person without any schedule): give the thread back
                 return
             }
-            if round.exact { raise(round.lagrange, integralCosts: integralCosts) }
+            if round.exact { raise(round.lagrange) }
             if round.added == 0 {
                 // Nothing new: the master LP is the decomposition's bound, if everyone was priced to optimality
                 // (a pricing that stopped at its time limit may have missed a schedule).
                 converged = true
-                if round.exact { raise(round.master, integralCosts: integralCosts) }
+                if round.exact { raise(round.master) }
             }
             if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, round.master, round.lagrange, round.added)) }
         }
@@ -374,43 +394,14 @@ struct ColumnGeneration {
     /// solution: `values` by master column, `lambda` each person's schedules' columns when it was solved.
     typealias Round = (master: Double, lagrange: Double, exact: Bool, added: Int, values: [Double], lambda: [[Int]])
 
-    private mutating func raise(_ value: Double, integralCosts: Bool) {
-        // With whole-number costs every roster costs a whole number: the bound may be rounded up.
-        let value = integralCosts ? (value - 1e-6).rounded(.up) : value
+    private mutating func raise(_ value: Double) {
+        let value = roundedBound(value)
         bound = max(bound ?? value, value)
     }
 
-    /// Solves the master over the schedules found so far as a MIP, starting from `start` (one schedule
-    /// index per person). Every better choice of schedules goes to `found` as soon as the tree has it: the
-    /// tree stops there and goes on from it (Curtois Instance6: 1956 turned up somewhere in a 31 s tree, and
-    /// the search could only take it at the end). Stops at the limit, at a proof, or when `stop` says so.
-    func solveMaster(start: [Int], timeLimit: Double, deadline: Deadline, stop: @escaping () -> Bool, found: ([Int]) throws -> Void) throws {
-        // The start's master columns (shortfalls) come from the master LP with the schedules fixed.
-        let (fixedMaster, _) = masterModel(integer: false, choice: start)
-        let settle = try GLPKProblem(fixedMaster)
-        guard try settle.solveLP(timeLimit: max(1, timeLimit)) == .optimal else { return }
-        let (master, lambda) = masterModel(integer: true)
-        let problem = try GLPKProblem(master)
-        let end = deadline.elapsed + timeLimit
-        // GLPK takes a start only with whole integer columns.
-        var start = zip(master.columns, settle.lpValues).map { $0.isInteger ? $1.rounded() : $1 }
-        var last: [Int]?
-        while deadline.elapsed < end, !stop() {
-            let feed = TreeFeed(better: { _ in nil }, stop: stop)
-            let current = zip(master.columns, start).reduce(master.constant) { $0 + $1.0.cost * $1.1 }
-            // GLPK's own tolerance: the value it reports for a found solution is its node's LP value.
-            let below = current - 1e-7 * (1 + abs(current))
-            feed.stopBelow = below
-            let outcome = try problem.solveMIP(timeLimit: end - deadline.elapsed, gap: 0, start: start, feed: feed)
-            guard outcome == .optimal || outcome == .feasible, problem.mipObjective < below else { return }
-            start = problem.mipValues
-            let choice = lambda.map { columns in columns.firstIndex { start[$0] > 0.5 } ?? 0 }
-            guard choice != last else { return }   // the same choice again: nothing new to hand on
-            last = choice
-            try found(choice)
-            if outcome == .optimal { return }
-        }
-    }
+    /// The least a roster can cost where the LP (or a Lagrangian bound) is `value`: with whole-number costs
+    /// every roster costs a whole number, so the value may be rounded up.
+    func roundedBound(_ value: Double) -> Double { integralCosts ? (value - 1e-6).rounded(.up) : value }
 
     /// The decision columns' values of a choice of schedules: a roster for the full model.
     func decisionValues(_ choice: [Int], isDecision: [Bool]) -> [Double] {
@@ -419,18 +410,5 @@ struct ColumnGeneration {
             for (j, v) in zip(parts.columns[p], schedules[p][choice[p]].values) where isDecision[j] { values[j] = v }
         }
         return values
-    }
-
-    /// Which known schedule each person has in a roster (the one equal on the decision columns).
-    func choice(of values: [Double], isDecision: [Bool]) -> [Int]? {
-        var choice: [Int] = []
-        for p in 0..<people {
-            let columns = parts.columns[p]
-            guard let n = schedules[p].firstIndex(where: { schedule in
-                zip(columns, schedule.values).allSatisfy { !isDecision[$0.0] || abs(values[$0.0] - $0.1) < 0.5 }
-            }) else { return nil }
-            choice.append(n)
-        }
-        return choice
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct Deadline {
     let start: Date
     /// The budget in the clock's own seconds.
-    let seconds: Double
+    private(set) var seconds: Double
     let wallSeconds: Double
     /// Nil: the wall clock is the clock.
     let work: WorkClock?
@@ -23,6 +23,13 @@ struct Deadline {
         self.seconds = seconds
         self.wallSeconds = wallSeconds
         work = WorkClock(wallStart: start, wallSeconds: wallSeconds)
+    }
+
+    /// The same clock, ending `seconds` from now at the latest (a part of the solve with a budget of its own).
+    func within(_ seconds: Double) -> Deadline {
+        var part = self
+        part.seconds = min(self.seconds, elapsed + seconds)
+        return part
     }
 
     var wallElapsed: Double { Date().timeIntervalSince(start) }

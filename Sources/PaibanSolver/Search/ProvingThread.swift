@@ -15,17 +15,18 @@ extension Search {
     static let pricedColumns = 20_000
     /// After the first dive, a dive fixes a random one of the cells the master LP works within this of the most.
     static let diveNoise = 0.1
-    /// Dives in a row without a better roster before a small model's thread goes on to branch-and-cut.
-    static let fruitlessDives = 4
+    /// Parts in a row without a better roster before the thread's roster starts again from a dive (the first
+    /// time, on a small model, before branch-and-cut).
+    static let idleParts = 16
     /// Steps back per dive, at most (see `ColumnGeneration.dive`).
     static let diveBacktracks = 20
 
     /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
-    /// search's rosters as schedules, raises the bound, and offers the master MIP's rosters back. Returns
-    /// false when the model does not decompose by person, or when a small model should go on to
-    /// branch-and-cut (the decomposition's bound is not always tight: Curtois Instance1, 558 against 607).
+    /// search's rosters as schedules, raises the bound, and offers its dives' and parts' rosters back. Returns
+    /// false when the model does not decompose by person or column generation cannot go on (the caller may
+    /// then go on to branch-and-cut).
     static func priceAndBranch(model: RosterModel, plain: RosterModel, book: PersonRuleBook, settler: Settler, shared: SharedIncumbent,
-                               deadline: Deadline, gap: Double) throws -> Bool {
+                               deadline: Deadline, gap: Double, seed: UInt64) throws -> Bool {
         let index = ModelIndex(plain.linear)
         guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells,
                                               people: plain.scenario.staff.count) else {
@@ -41,11 +42,13 @@ extension Search {
         }
         var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
         for j in plain.x.decisions { isDecision[j] = true }
-        let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
         var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book)
+        let integral = generation.integralCosts
         func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
-        var solvedMaster = false, dives = 0, fruitless = 0
-        var rng = SplitMix(seed: 1)
+        var dives = 0, triedTree = false
+        var rng = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        var neighbourhoods = ScheduleNeighbourhoods(cells: plain.x.cells, days: plain.scenario.dayCount, people: generation.people)
+        var own = shared.current, taken: [Double] = []
         let began = deadline.elapsed
         while !stop() {
             let current = shared.current
@@ -56,51 +59,62 @@ extension Search {
                 deadline.pause(0.05)
                 continue
             }
-            let before = generation.scheduleCount
-            try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
-            let fresh = generation.scheduleCount > before
+            // Each of its schedules is settled by GLPK: only a roster not yet taken in.
+            if current.values != taken {
+                try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
+                taken = current.values
+            }
             if !generation.converged {
-                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 4), integralCosts: integral)
+                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 4))
             }
             if generation.stalled { return false }
             if let bound = generation.bound { shared.bound(bound, proven: false) }
-            if solvedMaster, generation.converged, fruitless >= Self.fruitlessDives {
-                // Neither the dives nor the master find better rosters. A small model goes on to branch-and-cut,
-                // now pruned by the better bound; a large one waits for the search's next roster.
-                if model.x.decisions.count <= exactColumns { return false }
-                if !fresh { deadline.pause(0.2); continue }
-            }
-            func offer(_ choice: [Int], _ how: String) throws {
+            @discardableResult func offer(_ choice: [Int], _ how: String) throws -> Incumbent? {
                 let values = generation.decisionValues(choice, isDecision: isDecision)
-                guard let settled = try settler.settle(values, deadline: deadline) else { return }
+                guard let settled = try settler.settle(values, deadline: deadline) else { return nil }
                 shared.offer(settled)
                 if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
+                return settled
+            }
+            // What a node's LP must stay below for a better roster: with whole-number costs, 1 less than the best.
+            func below(_ objective: Double) -> Double { objective - (integral ? 1 - 1e-6 : 1e-6) }
+            if generation.converged, dives >= 1 {
+                // Past the first dive, parts of the roster searched by branch-and-price (see ScheduleNeighbourhoods)
+                // along the thread's own roster; when they stop gaining, the roster starts again from a fresh dive.
+                if neighbourhoods.idle >= Self.idleParts {
+                    neighbourhoods.restarted()
+                    if model.x.decisions.count <= exactColumns, !triedTree {
+                        // A small model's branch-and-cut may prove what the decomposition's bound cannot (Curtois
+                        // Instance1: 558 against 607); half the time left, once.
+                        triedTree = true
+                        try branchAndCut(model: model, shared: shared, deadline: deadline.within(deadline.remaining / 2), gap: gap)
+                        continue
+                    }
+                    if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
+                                                       noise: Self.diveNoise, rng: &rng, cutoff: { .infinity }),
+                       let settled = try offer(dived, "restart") {
+                        own = settled
+                    }
+                    continue
+                }
+                if own.objective > shared.current.objective { own = shared.current }
+                let around = own
+                if let found = try neighbourhoods.search(&generation, around: around.values, isDecision: isDecision, deadline: deadline,
+                                                         rng: &rng, cutoff: { below(min(around.objective, shared.current.objective)) }),
+                   let settled = try offer(found, "part") {
+                    own = settled
+                }
+                continue
             }
             // Dives come first: from the master LP they reach a good roster in seconds (Curtois Instance7: 1064
-            // in 2 s, bound 1055, where the neighbourhood search sat at 1084). After the first, each dive picks
-            // at random among the cells the LP works nearly most, so that it ends elsewhere.
-            let best = shared.current.objective
-            // What a dive node's LP must stay below: with whole-number costs a better roster costs at least 1 less.
-            let cutoff = { shared.current.objective - (integral ? 1 - 1e-6 : 1e-6) }
+            // in 2 s, bound 1055, where the neighbourhood search sat at 1084). Until the columns converge, each
+            // later dive picks at random among the cells the LP works nearly most, so that it ends elsewhere.
             if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
                                                noise: dives == 0 ? 0 : Self.diveNoise,
-                                               backtracks: Self.diveBacktracks, rng: &rng, cutoff: cutoff) {
+                                               backtracks: Self.diveBacktracks, rng: &rng, cutoff: { below(shared.current.objective) }) {
                 try offer(dived, "dive")
             }
             dives += 1
-            fruitless = shared.current.objective < best - 1e-6 ? 0 : fruitless + 1
-            // Once the dives stop finding better rosters, the master MIP over the converged columns, once (Curtois
-            // Instance6: 1957 in 18 s when the dives were slow). Since pricing is exact and fast, dives do better
-            // first (Curtois 6 and 7 at 45 work s: 1950 and 1057 with the MIP left for later, 1951 and 1063 with it
-            // at convergence, where it took a third of the time left).
-            if generation.converged, !solvedMaster, fruitless >= Self.fruitlessDives, !stop(),
-               let start = generation.choice(of: shared.current.values, isDecision: isDecision) {
-                try generation.solveMaster(start: start, timeLimit: max(1, deadline.remaining / 3), deadline: deadline, stop: stop) {
-                    try offer($0, "master MIP")
-                }
-                solvedMaster = true
-                fruitless = shared.current.objective < best - 1e-6 ? 0 : fruitless
-            }
         }
         return true
     }
