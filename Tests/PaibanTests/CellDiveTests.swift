@@ -65,13 +65,12 @@ struct CellDiveTests {
             let plan = try #require(PersonPlan(rules: rules!).best(cost: zero), "no start schedule for person \(p)")
             for (j, v) in book.values(of: plan, person: p) { start[j] = v }
         }
-        let integral = plain.linear.columns.allSatisfy { $0.cost == $0.cost.rounded() } && plain.linear.constant == plain.linear.constant.rounded()
         var setup = Setup(scenario: scenario, plain: plain, book: book, isDecision: isDecision,
                           settler: Settler(model: plain.linear, index: index, decisions: plain.x.decisions),
                           generation: ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book))
         try setup.generation.add(roster: start, isDecision: isDecision, deadline: setup.deadline)
         try #require(setup.generation.scheduleCount == scenario.staff.count, "the start roster should give everyone a schedule")
-        try setup.generation.generate(until: setup.deadline, seconds: 600, integralCosts: integral)
+        try setup.generation.generate(until: setup.deadline, seconds: 600)
         try #require(setup.generation.converged && setup.generation.bound != nil, "the column generation did not converge")
         let root = try #require(try setup.generation.pricingRound(fixed: nil, exact: false, deadline: setup.deadline))
         try #require(setup.cellValues(root).values.contains { $0 > 1e-6 && $0 < 1 - 1e-6 }, "the root LP works every cell whole")
@@ -133,6 +132,64 @@ struct CellDiveTests {
         #expect(choice == nil, "the dive returned \(choice!) although nothing is below \(bound - 10)")
         let after = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
         #expect(abs(after - root) < 1e-6, "the master LP is at \(after) after the dive, \(root) before")
+    }
+
+    /// A part of a roster (`ScheduleNeighbourhoods`): everyone but one person fixed as in a dive's roster. The
+    /// dive from those fixings, with the repair, ends in a valid roster that keeps every fixed cell; and the
+    /// parts' own search, whatever part it draws, returns nothing or a valid roster under its cutoff.
+    @Test func partsKeepTheirFixedCells() throws {
+        var s = try Self.converged()
+        var rng = SplitMix(seed: 1)
+        let first = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng,
+                                                       cutoff: { .infinity }))
+        let values = s.generation.decisionValues(first, isDecision: s.isDecision)
+        let parts = s.generation.parts
+        var fixed = [ColumnGeneration.Fixing](repeating: [:], count: s.generation.people)
+        for p in 1..<s.generation.people {
+            for j in parts.columns[p] where s.isDecision[j] { fixed[p][j] = values[j] > 0.5 }
+        }
+        let choice = try #require(try s.generation.dive(deadline: s.deadline, seconds: .infinity, isDecision: s.isDecision, noise: 0,
+                                                        backtracks: .max, rng: &rng, from: fixed, repair: true, cutoff: { .infinity }),
+                                  "no roster with person 0 free")
+        try Self.check(choice, s, "part")
+        let part = s.generation.decisionValues(choice, isDecision: s.isDecision)
+        for p in 1..<s.generation.people {
+            for (j, worked) in fixed[p] { #expect((part[j] > 0.5) == worked, "person \(p)'s cell \(j) moved in a part that fixed it") }
+        }
+        var neighbourhoods = ScheduleNeighbourhoods(cells: s.plain.x.cells, days: s.scenario.dayCount, people: s.generation.people)
+        let settled = try #require(try s.settler.settle(values, deadline: s.deadline))
+        for _ in 0..<6 {
+            let cutoff = settled.objective + 0.5
+            if let found = try neighbourhoods.search(&s.generation, around: values, isDecision: s.isDecision, deadline: s.deadline,
+                                                     rng: &rng, cutoff: { cutoff }) {
+                try Self.check(found, s, "searched part")
+                let objective = try #require(try s.settler.settle(s.generation.decisionValues(found, isDecision: s.isDecision), deadline: s.deadline)).objective
+                #expect(objective < cutoff, "a part returned \(objective), not under its cutoff \(cutoff)")
+            }
+        }
+    }
+
+    /// Fixed cells that none of a person's known schedules keeps: the repair adds one that keeps them, so the
+    /// master LP under the fixings has a solution. For cells that no schedule can keep (10 days worked in a row,
+    /// where stretches end at 4 and the minutes allow 9 shifts) it adds nothing, and the master LP has none.
+    /// (Here the repair cannot say so itself: these people's soft stretches have helper columns, so the
+    /// programme's search is no proof for them; on the Curtois instances it is.)
+    @Test func repairGivesEveryoneASchedule() throws {
+        var s = try Self.converged()
+        let cells = s.book.cellOf[0]
+        var fixed = [ColumnGeneration.Fixing](repeating: [:], count: s.generation.people)
+        // Days 0-2 worked on E, then days 3-4 off: no schedule of the converged master need have exactly this.
+        for d in 0..<3 { fixed[0][try #require(cells[d][0])] = true }
+        for d in 3..<5 { for j in cells[d].compactMap({ $0 }) { fixed[0][j] = false } }
+        #expect(try s.generation.scheduleAgreeing(with: fixed))
+        #expect(s.generation.schedules[0].contains { s.generation.agrees($0, with: fixed[0]) }, "no schedule of person 0 keeps the fixing")
+        #expect(try s.generation.pricingRound(fixed: fixed, exact: false, deadline: s.deadline) != nil, "the master LP has no solution")
+        var impossible = [ColumnGeneration.Fixing](repeating: [:], count: s.generation.people)
+        for d in 0..<10 { impossible[1][try #require(s.book.cellOf[1][d][0])] = true }
+        _ = try s.generation.scheduleAgreeing(with: impossible)
+        #expect(!s.generation.schedules[1].contains { s.generation.agrees($0, with: impossible[1]) }, "a schedule works 10 days in a row")
+        #expect(try s.generation.pricingRound(fixed: impossible, exact: false, deadline: s.deadline) == nil,
+                "the master LP has a solution with 10 days in a row worked")
     }
 
     /// The master LP under a fixing holds at zero every schedule that breaks it: with the cell the root LP
