@@ -104,8 +104,9 @@ extension ColumnGeneration {
     /// `cutoff` and the columns have converged, exact rounds, since the programme may miss the schedule that
     /// saves the node; a node is given up after those few rounds even if pricing goes on finding schedules (a
     /// heuristic, not a proof: pricing every node of a part to the end made parts slower and the rosters worse,
-    /// Curtois Instance7 at 60 s, seeds 1-4: 1058-1060 against 1056-1058). Before convergence GLPK's pricing is what takes the time (Curtois Instance9: 27 s
-    /// without finishing a round at the root), so a dive then prices with the programme alone.
+    /// Curtois Instance7 at 60 s, seeds 1-4: 1058-1060 against 1056-1058). Before convergence GLPK's pricing is
+    /// what takes the time (Curtois Instance9: 27 s without finishing a round at the root), so a dive then
+    /// prices with the programme alone.
     private mutating func node(_ fixed: [Fixing], cutoff: Double, repair: Bool, deadline: Deadline) throws -> Round? {
         if repair { guard try scheduleAgreeing(with: fixed) else { return nil } }
         var round = try pricingRound(fixed: fixed, exact: false, deadline: deadline)
@@ -116,7 +117,8 @@ extension ColumnGeneration {
             let exact = try pricingRound(fixed: fixed, exact: true, deadline: deadline)
             round = exact ?? round
             if (exact?.added ?? 0) == 0 { break }
-            // Every schedule priced exactly: the Lagrangian bound, rounded, already shows that the node holds nothing under the cutoff.
+            // Every schedule priced exactly: the Lagrangian bound, rounded, already shows that the node holds
+            // nothing under the cutoff.
             if let exact, exact.exact, roundedBound(exact.lagrange) >= cutoff { break }
         }
         return round

@@ -259,9 +259,9 @@ struct ColumnGeneration {
 
     // MARK: - Master
 
-    /// The master: master columns, one column per schedule, the coupling and master rows, and one
-    /// "exactly one schedule" row per person. `choice` fixes each person's schedule (to settle a roster).
-    func masterModel(integer: Bool, choice: [Int?]? = nil) -> (model: LinearModel, lambda: [[Int]]) {
+    /// The master LP: master columns, one column per schedule, the coupling and master rows, and one
+    /// "exactly one schedule" row per person.
+    func masterModel() -> (model: LinearModel, lambda: [[Int]]) {
         var master = LinearModel()
         master.addConstant(model.constant, to: "constant")
         var terms = [[(Int, Double)]](repeating: [], count: parts.masterRows.count)
@@ -273,8 +273,7 @@ struct ColumnGeneration {
         var lambda = [[Int]](repeating: [], count: people)
         for p in 0..<people {
             for (n, schedule) in schedules[p].enumerated() {
-                let fixed = choice.flatMap { $0[p] }.map { $0 == n ? 1.0 : 0.0 }
-                let k = master.addColumn("s_\(p)_\(n)", lower: fixed ?? 0, upper: fixed ?? 1, integer: integer, cost: schedule.cost)
+                let k = master.addColumn("s_\(p)_\(n)", lower: 0, upper: 1, integer: false, cost: schedule.cost)
                 lambda[p].append(k)
                 for e in entries(p, schedule) where e.row < parts.masterRows.count { terms[e.row].append((k, e.value)) }
             }
@@ -300,7 +299,7 @@ struct ColumnGeneration {
     /// differs from its person's fixed cells is held at zero.
     mutating func keptMaster(fixed: [Fixing]?) throws -> GLPKProblem {
         if master == nil {
-            let (model, lambda) = masterModel(integer: false)
+            let (model, lambda) = masterModel()
             master = try GLPKProblem(model)
             masterColumn = lambda
             fixedInMaster = Array(repeating: [:], count: people)
