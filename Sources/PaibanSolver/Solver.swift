@@ -206,12 +206,13 @@ struct Search {
         // With two threads or more, one of them works on proving: column generation by person where the
         // model decomposes (every hard rule is one person's), else branch-and-cut on small models.
         let decomposes = options.threads >= 2 && plain.x.decisions == model.x.decisions
+        let handoff = GenerationBox()
         onThreads(options.threads, clock: deadline.work) { k in
             let proving = model.x.decisions.count <= (decomposes ? Self.pricedColumns : Self.exactColumns)
             if k == 0, proving, options.threads >= 2 {
                 do {
                     if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap,
-                                                                   seed: options.seed) { return }
+                                                                   seed: options.seed, handoff: handoff) { return }
                     if model.x.decisions.count <= Self.exactColumns {
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return
@@ -234,9 +235,16 @@ struct Search {
                                              done: { Search.finished(shared, gap: options.gap, model: model) })
                     return
                 }
+                // Where this thread searches with GLPK's parts, it joins the column generation's parts once that has
+                // converged: GLPK's parts find little after the first seconds (Curtois Instance7: none after 15 s).
+                let joins = k > 0 && proving && decomposes
                 try lns.improve(&own, shared: shared, deadline: deadline,
-                                done: { _ in Search.finished(shared, gap: options.gap, model: model) },
+                                done: { _ in Search.finished(shared, gap: options.gap, model: model) || joins && handoff.generation != nil },
                                 report: { _ in progress(shared.current.objective) })
+                if joins, let generation = handoff.generation, !Search.finished(shared, gap: options.gap, model: model) {
+                    try Search.joinParts(generation, model: model, plain: plain, settler: settler, shared: shared, deadline: deadline,
+                                         gap: options.gap, seed: options.seed &+ UInt64(k))
+                }
             } catch {
                 shared.fail(error)
             }

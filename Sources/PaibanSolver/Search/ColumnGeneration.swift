@@ -23,8 +23,10 @@ struct ColumnGeneration {
     private let masterEntries: [[(row: Int, value: Double)]]
     private(set) var schedules: [[Schedule]]
     private var known: [Set<Schedule>]
-    /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged).
+    /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged),
+    /// rounded up where costs are whole numbers.
     private(set) var bound: Double?
+    /// No schedule prices below zero any more, or, with whole-number costs, none could raise the bound.
     private(set) var converged = false
     private(set) var stalled = false
     /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
@@ -86,6 +88,19 @@ struct ColumnGeneration {
     }
 
     var people: Int { parts.columns.count }
+
+    /// A copy for another thread: the same schedules and bound, without this thread's GLPK problems (the
+    /// master and the pricers are rebuilt on first use there; GLPK's memory is per thread).
+    func detached() -> ColumnGeneration {
+        var copy = self
+        copy.master = nil
+        copy.masterColumn = []
+        copy.fixedInMaster = []
+        copy.pricers = [:]
+        copy.fixedInPricer = [:]
+        return copy
+    }
+
     var scheduleCount: Int { schedules.reduce(0) { $0 + $1.count } }
 
     // MARK: - Pricing
@@ -328,6 +343,11 @@ struct ColumnGeneration {
                 // (a pricing that stopped at its time limit may have missed a schedule).
                 converged = true
                 if round.exact { raise(round.master) }
+            } else if round.exact, let bound, bound >= roundedBound(round.master) {
+                // With whole-number costs the bound already rounds up to the master LP's value: more schedules
+                // could only lower the master toward it, never raise the bound (Curtois Instance7: the last 1.6 s
+                // of 8.4, rounds of one schedule each, from 1054.10 to 1054.08 with the bound at 1055 all along).
+                converged = true
             }
             if debugSearch { debugLog(String(format: "cg %.1fs master %.2f lagrange %.2f added %d", deadline.elapsed, round.master, round.lagrange, round.added)) }
         }

@@ -25,11 +25,11 @@ extension Search {
     static let diveBacktracks = 20
 
     /// Column generation by person (see ColumnGeneration) until the deadline or a proof: it takes the
-    /// search's rosters as schedules, raises the bound, and offers its dives' and parts' rosters back. Returns
-    /// false when the model does not decompose by person or column generation cannot go on (the caller may
-    /// then go on to branch-and-cut).
+    /// search's rosters as schedules, raises the bound, and offers its dives' and parts' rosters back; once
+    /// converged, it hands itself to the other threads through `handoff`. Returns false when the model does
+    /// not decompose by person or column generation cannot go on (the caller may then go on to branch-and-cut).
     static func priceAndBranch(model: RosterModel, plain: RosterModel, book: PersonRuleBook, settler: Settler, shared: SharedIncumbent,
-                               deadline: Deadline, gap: Double, seed: UInt64) throws -> Bool {
+                               deadline: Deadline, gap: Double, seed: UInt64, handoff: GenerationBox) throws -> Bool {
         let index = ModelIndex(plain.linear)
         guard let parts = PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells,
                                               people: plain.scenario.staff.count) else {
@@ -43,85 +43,131 @@ extension Search {
             if debugSearch { debugLog("cg: hard rows span people") }
             return false
         }
-        var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
-        for j in plain.x.decisions { isDecision[j] = true }
-        var generation = ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book)
-        let integral = generation.integralCosts
-        func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
+        var branching = Branching(generation: ColumnGeneration(model: plain.linear, index: index, parts: parts, book: book),
+                                  model: model, plain: plain, settler: settler, shared: shared, deadline: deadline, gap: gap, seed: seed)
+        return try branching.run(handoff: handoff)
+    }
+
+    /// Another thread's share once the column generation has converged (see `GenerationBox`): parts along
+    /// its own roster, with its own seed, so that two rosters settle in different places (Curtois Instance7,
+    /// where one thread's parts reach the best known 1056 in about half the runs). The tree stays with the
+    /// first thread.
+    static func joinParts(_ generation: ColumnGeneration, model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent,
+                          deadline: Deadline, gap: Double, seed: UInt64) throws {
+        var branching = Branching(generation: generation, model: model, plain: plain, settler: settler, shared: shared,
+                                  deadline: deadline, gap: gap, seed: seed)
+        branching.dives = 1
+        branching.triedTree = true
+        branching.follows = false
+        _ = try branching.run(handoff: nil)
+    }
+
+    /// One thread's branch-and-price: dives from the master LP, then parts of the thread's own roster.
+    private struct Branching {
+        var generation: ColumnGeneration
+        let model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent, deadline: Deadline, gap: Double
+        var rng: SplitMix
         var dives = 0, triedTree = false
-        var rng = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
-        var neighbourhoods = ScheduleNeighbourhoods(cells: plain.x.cells, days: plain.scenario.dayCount, people: generation.people)
-        var own = shared.current, taken: [Double] = []
-        let began = deadline.elapsed
-        while !stop() {
-            let current = shared.current
-            guard !model.breaksHardRows(current.values) else {
-                // The master needs a roster that keeps every hard rule. While the search has none, this
-                // thread is better spent searching too (callcenter-lunch: 4896 against 2715 when it waited).
-                if generation.scheduleCount == 0, deadline.elapsed - began > 2 { return false }
-                deadline.pause(0.05)
-                continue
-            }
-            // Each of its schedules is settled by GLPK: only a roster not yet taken in.
-            if current.values != taken {
-                try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
-                taken = current.values
-            }
-            if !generation.converged {
-                try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 4))
-            }
-            if generation.stalled { return false }
-            if let bound = generation.bound { shared.bound(bound, proven: false) }
-            @discardableResult func offer(_ choice: [Int], _ how: String) throws -> Incumbent? {
-                let values = generation.decisionValues(choice, isDecision: isDecision)
-                guard let settled = try settler.settle(values, deadline: deadline) else { return nil }
-                shared.offer(settled)
-                if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
-                return settled
-            }
-            // What a node's LP must stay below for a better roster: with whole-number costs, 1 less than the best.
-            func below(_ objective: Double) -> Double { objective - (integral ? 1 - 1e-6 : 1e-6) }
-            if generation.converged, dives >= 1 {
-                // Past the first dive, parts of the roster searched by branch-and-price (see ScheduleNeighbourhoods)
-                // along the thread's own roster; when they stop gaining, the roster starts again from a fresh dive.
-                if neighbourhoods.idle >= Self.idleParts {
-                    neighbourhoods.restarted()
-                    if model.x.decisions.count <= exactColumns, !triedTree, let bound = generation.bound,
-                       bound < shared.current.objective * (1 - Self.treeGap) {
-                        // A small model's branch-and-cut may prove what the decomposition's bound cannot (Curtois
-                        // Instance1: 558 against 607); half the time left, once. Where that bound is close, the tree,
-                        // which starts from the plain LP's, proves nothing (Curtois 5-7: within 0.3%, 24 s lost on 7).
-                        triedTree = true
-                        try branchAndCut(model: model, shared: shared, deadline: deadline.within(deadline.remaining / 2), gap: gap)
+        /// Whether the thread searches around the best roster of all threads (else around its own, from its dives).
+        var follows = true
+
+        init(generation: ColumnGeneration, model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent,
+             deadline: Deadline, gap: Double, seed: UInt64) {
+            (self.generation, self.model, self.plain, self.settler, self.shared, self.deadline, self.gap) =
+                (generation, model, plain, settler, shared, deadline, gap)
+            rng = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        }
+
+        mutating func run(handoff: GenerationBox?) throws -> Bool {
+            var handoff = handoff
+            var isDecision = [Bool](repeating: false, count: plain.linear.columns.count)
+            for j in plain.x.decisions { isDecision[j] = true }
+            let (model, shared, deadline, gap, settler) = (model, shared, deadline, gap, settler)
+            let integral = generation.integralCosts
+            func stop() -> Bool { deadline.passed || finished(shared, gap: gap, model: model) }
+            var neighbourhoods = ScheduleNeighbourhoods(cells: plain.x.cells, days: plain.scenario.dayCount, people: generation.people)
+            var own = shared.current, taken: [Double] = []
+            // Whether the thread's roster comes from its own dive: a thread that does not follow the best starts from one.
+            var descending = false
+            let began = deadline.elapsed
+            while !stop() {
+                let current = shared.current
+                guard !model.breaksHardRows(current.values) else {
+                    // The master needs a roster that keeps every hard rule. While the search has none, this
+                    // thread is better spent searching too (callcenter-lunch: 4896 against 2715 when it waited).
+                    if generation.scheduleCount == 0, deadline.elapsed - began > 2 { return false }
+                    deadline.pause(0.05)
+                    continue
+                }
+                // Each of its schedules is settled by GLPK: only a roster not yet taken in.
+                if current.values != taken {
+                    try generation.add(roster: current.values, isDecision: isDecision, deadline: deadline)
+                    taken = current.values
+                }
+                if !generation.converged {
+                    try generation.generate(until: deadline, seconds: max(1, deadline.remaining / 4))
+                }
+                if generation.stalled { return false }
+                if let bound = generation.bound { shared.bound(bound, proven: false) }
+                @discardableResult func offer(_ choice: [Int], _ how: String) throws -> Incumbent? {
+                    let values = generation.decisionValues(choice, isDecision: isDecision)
+                    guard let settled = try settler.settle(values, deadline: deadline) else { return nil }
+                    shared.offer(settled)
+                    if debugSearch { debugLog(String(format: "cg %.1fs %@ %.1f bound %.2f", deadline.elapsed, how, settled.objective, generation.bound ?? -1)) }
+                    return settled
+                }
+                // What a node's LP must stay below for a better roster: with whole-number costs, 1 less than the best.
+                func below(_ objective: Double) -> Double { objective - (integral ? 1 - 1e-6 : 1e-6) }
+                if generation.converged {
+                    handoff?.post(generation)
+                    handoff = nil
+                }
+                if generation.converged, dives >= 1 {
+                    // Past the first dive, parts of the roster searched by branch-and-price (see ScheduleNeighbourhoods)
+                    // along the thread's own roster; when they stop gaining, the roster starts again from a fresh dive.
+                    // A thread that follows the best roster takes it up whenever another thread has a better one.
+                    if neighbourhoods.idle >= idleParts || !follows && !descending {
+                        neighbourhoods.restarted()
+                        if model.x.decisions.count <= exactColumns, !triedTree, let bound = generation.bound,
+                           bound < shared.current.objective * (1 - treeGap) {
+                            // A small model's branch-and-cut may prove what the decomposition's bound cannot (Curtois
+                            // Instance1: 558 against 607); half the time left, once. Where that bound is close, the tree,
+                            // which starts from the plain LP's, proves nothing (Curtois 5-7: within 0.3%, 24 s lost on 7).
+                            triedTree = true
+                            try branchAndCut(model: model, shared: shared, deadline: deadline.within(deadline.remaining / 2), gap: gap)
+                            continue
+                        }
+                        // A thread that follows the best goes on around it (a roster of its own would be dropped for
+                        // the best at once); the others start again from a fresh dive and search on from its roster alone.
+                        if !follows, let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
+                                                                     noise: diveNoise, rng: &rng, cutoff: { .infinity }),
+                           let settled = try offer(dived, "restart") {
+                            own = settled
+                            descending = true
+                        }
                         continue
                     }
-                    if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
-                                                       noise: Self.diveNoise, rng: &rng, cutoff: { .infinity }),
-                       let settled = try offer(dived, "restart") {
+                    if follows, own.objective > shared.current.objective { own = shared.current }
+                    let around = own, follows = follows
+                    if let found = try neighbourhoods.search(&generation, around: around.values, isDecision: isDecision, deadline: deadline,
+                                                             rng: &rng, cutoff: { below(follows ? min(around.objective, shared.current.objective) : around.objective) }),
+                       let settled = try offer(found, "part") {
                         own = settled
                     }
                     continue
                 }
-                if own.objective > shared.current.objective { own = shared.current }
-                let around = own
-                if let found = try neighbourhoods.search(&generation, around: around.values, isDecision: isDecision, deadline: deadline,
-                                                         rng: &rng, cutoff: { below(min(around.objective, shared.current.objective)) }),
-                   let settled = try offer(found, "part") {
-                    own = settled
+                // Dives come first: from the master LP they reach a good roster in seconds (Curtois Instance7: 1064
+                // in 2 s, bound 1055, where the neighbourhood search sat at 1084). Until the columns converge, each
+                // later dive picks at random among the cells the LP works nearly most, so that it ends elsewhere.
+                if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
+                                                   noise: dives == 0 ? 0 : diveNoise,
+                                                   backtracks: diveBacktracks, rng: &rng, cutoff: { below(shared.current.objective) }) {
+                    try offer(dived, "dive")
                 }
-                continue
+                dives += 1
             }
-            // Dives come first: from the master LP they reach a good roster in seconds (Curtois Instance7: 1064
-            // in 2 s, bound 1055, where the neighbourhood search sat at 1084). Until the columns converge, each
-            // later dive picks at random among the cells the LP works nearly most, so that it ends elsewhere.
-            if let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
-                                               noise: dives == 0 ? 0 : Self.diveNoise,
-                                               backtracks: Self.diveBacktracks, rng: &rng, cutoff: { below(shared.current.objective) }) {
-                try offer(dived, "dive")
-            }
-            dives += 1
+            return true
         }
-        return true
     }
 
     /// The whole elastic model by branch-and-cut, fed the search's best rosters, until it proves one

@@ -36,3 +36,20 @@ final class RelaxationBox: @unchecked Sendable {
 final class StartBox: @unchecked Sendable {
     var result: Result<Incumbent, Error> = .failure(SolverError.glpkFatal("no start"))
 }
+
+/// The converged column generation, handed by the thread that priced it to the others, which then search
+/// parts of their own rosters with it (see `Search.joinParts`); on a work clock, from a work time on.
+final class GenerationBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handed: Handed<ColumnGeneration>?
+
+    func post(_ generation: ColumnGeneration) {
+        let handed = Handed(generation.detached())
+        lock.withLock { self.handed = handed }
+    }
+
+    var generation: ColumnGeneration? {
+        let reading = WorkLane.reading()
+        return lock.withLock { handed.flatMap { $0.seen(in: reading) ? $0.value : nil } }
+    }
+}
