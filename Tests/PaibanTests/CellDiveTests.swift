@@ -169,6 +169,41 @@ struct CellDiveTests {
         }
     }
 
+    /// The converged generation handed to another thread, as the proving thread hands it to the one that joins
+    /// its parts (`GenerationBox`), works there on GLPK problems of that thread: its master LP at the root has
+    /// the same value, and a dive there ends in a valid roster; the first thread's master is untouched by it.
+    @Test func handedGenerationWorksOnAnotherThread() throws {
+        var s = try Self.converged()
+        let root = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
+        let box = GenerationBox()
+        box.post(s.generation)
+        final class There: @unchecked Sendable { var root: Double?; var values: [Double]?; var error: Error? }
+        let there = There()
+        let (isDecision, deadline) = (s.isDecision, s.deadline)
+        onThreads(2, clock: nil) { k in
+            guard k == 1, var handed = box.generation else { return }
+            do {
+                there.root = try handed.pricingRound(fixed: nil, exact: false, deadline: deadline)?.master
+                var rng = SplitMix(seed: 2)
+                there.values = try handed.dive(deadline: deadline, seconds: 30, isDecision: isDecision, noise: 0.3, rng: &rng,
+                                               cutoff: { .infinity }).map { handed.decisionValues($0, isDecision: isDecision) }
+            } catch {
+                there.error = error
+            }
+        }
+        #expect(there.error == nil, "the handed generation failed: \(String(describing: there.error))")
+        let handedRoot = try #require(there.root, "the handed master LP has no solution")
+        #expect(abs(handedRoot - root) < 1e-6, "the handed master LP is at \(handedRoot), the first thread's at \(root)")
+        let values = try #require(there.values, "the handed generation's dive found no roster")
+        let roster = s.plain.roster(from: values)
+        let settled = try #require(try s.settler.settle(values, deadline: s.deadline), "the handed dive's roster breaks a hard row")
+        let audit = Audit.run(roster, in: s.scenario)
+        #expect(audit.hardFindings.isEmpty, "the handed dive's roster: \(keys(audit.hardFindings))")
+        #expect(abs(settled.objective - audit.totalPenalty) < 1e-6 && settled.objective >= s.generation.bound! - 1e-6)
+        let after = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
+        #expect(abs(after - root) < 1e-6, "the first thread's master LP moved from \(root) to \(after)")
+    }
+
     /// Fixed cells that none of a person's known schedules keeps: the repair adds one that keeps them, so the
     /// master LP under the fixings has a solution. For cells that no schedule can keep (10 days worked in a row,
     /// where stretches end at 4 and the minutes allow 9 shifts) it adds nothing, and the master LP has none.
