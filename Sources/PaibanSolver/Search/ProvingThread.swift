@@ -15,9 +15,10 @@ extension Search {
     static let pricedColumns = 20_000
     /// After the first dive, a dive fixes a random one of the cells the master LP works within this of the most.
     static let diveNoise = 0.1
-    /// Parts in a row without a better roster before the thread's roster starts again from a dive (the first
-    /// time, on a small model, before branch-and-cut). Curtois Instance7 at 60 s, seeds 1-5, reached the best
-    /// known 1056 in 3 runs with 16, none with 10 and one with 24.
+    /// Parts in a row without a better roster before a thread that searches its own rosters starts again from a
+    /// dive, and before the first thread's one branch-and-cut on a small model. (Measured with one thread of
+    /// parts, Curtois Instance7 at 60 s, seeds 1-5, reached the best known 1056 in 3 runs with 16, none with 10
+    /// and one with 24; with a second thread kicking after 6, in 3 of 10.)
     static let idleParts = 16
     /// How far below the roster the decomposition's bound must be for branch-and-cut to be tried.
     static let treeGap = 0.01
@@ -49,9 +50,9 @@ extension Search {
     }
 
     /// Another thread's share once the column generation has converged (see `GenerationBox`): parts along
-    /// its own roster, with its own seed, so that two rosters settle in different places (Curtois Instance7,
-    /// where one thread's parts reach the best known 1056 in about half the runs). The tree stays with the
-    /// first thread.
+    /// rosters of its own, each from a fresh dive, with its own seed, while the first thread's follow the best
+    /// roster (Curtois Instance7 at 60 s, seeds 1-10: the best known 1056 in 7 runs, against 1 with the first
+    /// thread's parts alone). The tree stays with the first thread.
     static func joinParts(_ generation: ColumnGeneration, model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent,
                           deadline: Deadline, gap: Double, seed: UInt64) throws {
         var branching = Branching(generation: generation, model: model, plain: plain, settler: settler, shared: shared,
@@ -123,9 +124,9 @@ extension Search {
                     handoff = nil
                 }
                 if generation.converged, dives >= 1 {
-                    // Past the first dive, parts of the roster searched by branch-and-price (see ScheduleNeighbourhoods)
-                    // along the thread's own roster; when they stop gaining, the roster starts again from a fresh dive.
-                    // A thread that follows the best roster takes it up whenever another thread has a better one.
+                    // Past the first dive, parts of the roster searched by branch-and-price (see ScheduleNeighbourhoods).
+                    // A thread that follows the best roster takes it up whenever another thread has a better one; the
+                    // others search rosters of their own, and when their parts stop gaining, start from a fresh dive.
                     if neighbourhoods.idle >= idleParts || !follows && !descending {
                         neighbourhoods.restarted()
                         if model.x.decisions.count <= exactColumns, !triedTree, let bound = generation.bound,
@@ -139,8 +140,9 @@ extension Search {
                         }
                         // A thread that follows the best goes on around it (a roster of its own would be dropped for
                         // the best at once); the others start again from a fresh dive and search on from its roster alone.
-                        if !follows, let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4), isDecision: isDecision,
-                                                                     noise: diveNoise, rng: &rng, cutoff: { .infinity }),
+                        if !follows,
+                           let dived = try generation.dive(deadline: deadline, seconds: max(2, deadline.remaining / 4),
+                                                           isDecision: isDecision, noise: diveNoise, rng: &rng, cutoff: { .infinity }),
                            let settled = try offer(dived, "restart") {
                             own = settled
                             descending = true
@@ -149,8 +151,9 @@ extension Search {
                     }
                     if follows, own.objective > shared.current.objective { own = shared.current }
                     let around = own, follows = follows
+                    let beat = { follows ? min(around.objective, shared.current.objective) : around.objective }
                     if let found = try neighbourhoods.search(&generation, around: around.values, isDecision: isDecision, deadline: deadline,
-                                                             rng: &rng, cutoff: { below(follows ? min(around.objective, shared.current.objective) : around.objective) }),
+                                                             rng: &rng, cutoff: { below(beat()) }),
                        let settled = try offer(found, "part") {
                         own = settled
                     }
