@@ -227,21 +227,22 @@ struct Search {
                 options.progress?(SearchProgress(phase: "search", elapsed: deadline.elapsed, incumbent: objective, bound: bound))
             }
             var own = shared.current
+            let finished = { Search.finished(shared, gap: options.gap, model: model) }
             do {
                 if Search.kicksPeople(model, book) {
                     var planner = PersonPlanner(model: model, book: book, index: index, subproblem: lns.subproblem)
                     var rng = SplitMix(seed: (options.seed &+ UInt64(k)) &* 0x9E37_79B9_7F4A_7C15)
                     try planner.kickAndSweep(&own, shared: shared, deadline: deadline, rng: &rng,
-                                             done: { Search.finished(shared, gap: options.gap, model: model) })
+                                             done: finished)
                     return
                 }
                 // Where this thread searches with GLPK's parts, it joins the column generation's parts once that has
                 // converged: GLPK's parts find little after the first seconds (Curtois Instance7: none after 15 s).
                 let joins = k > 0 && proving && decomposes
                 try lns.improve(&own, shared: shared, deadline: deadline,
-                                done: { _ in Search.finished(shared, gap: options.gap, model: model) || joins && handoff.generation != nil },
+                                done: { _ in finished() || joins && handoff.generation != nil },
                                 report: { _ in progress(shared.current.objective) })
-                if joins, let generation = handoff.generation, !Search.finished(shared, gap: options.gap, model: model) {
+                if joins, let generation = handoff.generation, !finished() {
                     try Search.joinParts(generation, model: model, plain: plain, settler: settler, shared: shared, deadline: deadline,
                                          gap: options.gap, seed: options.seed &+ UInt64(k))
                 }

@@ -56,10 +56,7 @@ extension Search {
     static func joinParts(_ generation: ColumnGeneration, model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent,
                           deadline: Deadline, gap: Double, seed: UInt64) throws {
         var branching = Branching(generation: generation, model: model, plain: plain, settler: settler, shared: shared,
-                                  deadline: deadline, gap: gap, seed: seed)
-        branching.dives = 1
-        branching.triedTree = true
-        branching.follows = false
+                                  deadline: deadline, gap: gap, seed: seed, follows: false)
         _ = try branching.run(handoff: nil)
     }
 
@@ -68,15 +65,18 @@ extension Search {
         var generation: ColumnGeneration
         let model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent, deadline: Deadline, gap: Double
         var rng: SplitMix
-        var dives = 0, triedTree = false
-        /// Whether the thread searches around the best roster of all threads (else around its own, from its dives).
-        var follows = true
+        /// Whether the thread searches around the best roster of all threads (else around its own, from its
+        /// dives). Only the thread that follows runs the tree.
+        let follows: Bool
+        var dives: Int, triedTree = false
 
         init(generation: ColumnGeneration, model: RosterModel, plain: RosterModel, settler: Settler, shared: SharedIncumbent,
-             deadline: Deadline, gap: Double, seed: UInt64) {
-            (self.generation, self.model, self.plain, self.settler, self.shared, self.deadline, self.gap) =
-                (generation, model, plain, settler, shared, deadline, gap)
+             deadline: Deadline, gap: Double, seed: UInt64, follows: Bool = true) {
+            (self.generation, self.model, self.plain, self.settler, self.shared, self.deadline, self.gap, self.follows) =
+                (generation, model, plain, settler, shared, deadline, gap, follows)
             rng = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+            // A thread that joins takes over converged columns: its rosters come from its own restart dives.
+            dives = follows ? 0 : 1
         }
 
         mutating func run(handoff: GenerationBox?) throws -> Bool {
@@ -129,7 +129,7 @@ extension Search {
                     // others search rosters of their own, and when their parts stop gaining, start from a fresh dive.
                     if neighbourhoods.idle >= idleParts || !follows && !descending {
                         neighbourhoods.restarted()
-                        if model.x.decisions.count <= exactColumns, !triedTree, let bound = generation.bound,
+                        if follows, model.x.decisions.count <= exactColumns, !triedTree, let bound = generation.bound,
                            bound < shared.current.objective * (1 - treeGap) {
                             // A small model's branch-and-cut may prove what the decomposition's bound cannot (Curtois
                             // Instance1: 558 against 607); half the time left, once. Where that bound is close, the tree,
