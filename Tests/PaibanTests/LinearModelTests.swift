@@ -1,0 +1,42 @@
+@testable import PaibanSolver
+import Testing
+
+/// How `LinearModel.addRow` stores a row's terms: what GLPK is handed in `glp_load_matrix` must have each
+/// column once per row, in column order, with no zero coefficients.
+struct LinearModelTests {
+    /// The entries of row `i` (0-based) as (column, coefficient), 0-based columns.
+    static func entries(_ model: LinearModel, row i: Int) -> [(Int, Double)] {
+        model.entryRows.indices.filter { Int(model.entryRows[$0]) == i + 1 }
+            .map { (Int(model.entryColumns[$0]) - 1, model.entryValues[$0]) }
+    }
+
+    @Test func repeatedColumnsAreSummedInColumnOrder() {
+        var model = LinearModel()
+        let columns = (0..<4).map { model.addColumn("c\($0)") }
+        model.addRow("r", [(columns[2], 1), (columns[0], 2), (columns[2], 0.5), (columns[3], 1), (columns[3], -1), (columns[1], 0)], upper: 4)
+        let stored = Self.entries(model, row: 0)
+        #expect(stored.map(\.0) == [columns[0], columns[2]])
+        #expect(stored.map(\.1) == [2, 1.5])
+    }
+
+    @Test func termsInOrderAreStoredAsGiven() {
+        var model = LinearModel()
+        let columns = (0..<3).map { model.addColumn("c\($0)") }
+        model.addRow("r", [(columns[0], 1), (columns[1], -2), (columns[2], 3)], lower: 1)
+        let stored = Self.entries(model, row: 0)
+        #expect(stored.map(\.0) == columns)
+        #expect(stored.map(\.1) == [1, -2, 3])
+    }
+
+    /// In an elastic model a hard row gets its slacks after its own terms, priced, one per bound.
+    @Test func elasticSlacksFollowTheTerms() {
+        var model = LinearModel(elastic: true)
+        let a = model.addColumn("a"), b = model.addColumn("b")
+        let origin = RowOrigin(rule: "test", person: 0, days: [0], message: "a and b")
+        model.addRow("both", [(b, 1), (a, 1), (b, 1)], lower: 1, upper: 2, origin: origin)
+        let stored = Self.entries(model, row: 0)
+        #expect(stored.map(\.0) == [a, b, 2, 3])
+        #expect(stored.map(\.1) == [1, 2, 1, -1])
+        #expect(model.columns[2].cost == LinearModel.elasticPenalty && model.columns[3].cost == LinearModel.elasticPenalty)
+    }
+}
