@@ -126,6 +126,32 @@ struct LinearModel {
         rows.append(Row(name: name, lower: lower, upper: upper, origin: origin))
     }
 
+    /// The model without its elastic slacks: the plain model of the same rules, the same as building it
+    /// without `elastic` (every other column in the same order, the same rows), made in a pass over the
+    /// entries instead of encoding every rule again (Curtois Instance24: 9 s on the second thread).
+    func withoutSlacks() -> LinearModel {
+        var plain = LinearModel()
+        var position = [Int32](repeating: 0, count: columns.count)
+        for (j, column) in columns.enumerated() where column.term != Self.elasticTerm {
+            plain.columns.append(column)
+            position[j] = Int32(plain.columns.count)
+        }
+        plain.rows = rows
+        plain.entryRows.reserveCapacity(entryRows.count)
+        plain.entryColumns.reserveCapacity(entryColumns.count)
+        plain.entryValues.reserveCapacity(entryValues.count)
+        for k in entryRows.indices {
+            let kept = position[Int(entryColumns[k]) - 1]
+            guard kept > 0 else { continue }
+            plain.entryRows.append(entryRows[k])
+            plain.entryColumns.append(kept)
+            plain.entryValues.append(entryValues[k])
+        }
+        plain.constants = constants
+        plain.aggregates = aggregates.map { $0.map { Int(position[$0]) - 1 } }
+        return plain
+    }
+
     /// The objective's constant: GLPK keeps it as the coefficient of column 0.
     var constant: Double { constants.keys.sorted().reduce(0) { $0 + constants[$1]! } }   // one order: the same sum in every process
 

@@ -24,6 +24,17 @@ struct RosterModel {
     /// The slack columns of the hard rows (elastic model only).
     let elasticColumns: [Int]
 
+    private init(linear: LinearModel, x: AssignmentVariables, scenario: Scenario) {
+        (self.linear, self.x, self.scenario) = (linear, x, scenario)
+        elasticColumns = []
+    }
+
+    /// The plain model of an elastic one (see `LinearModel.withoutSlacks`): the assignments, made before any
+    /// rule's rows, and the meal round pools, whose rows have no slacks, keep their columns.
+    func withoutSlacks() -> RosterModel {
+        RosterModel(linear: linear.withoutSlacks(), x: x, scenario: scenario)
+    }
+
     /// The roster a solution vector describes.
     func roster(from values: [Double]) -> Roster {
         var roster = Roster(people: scenario.staff.count, days: scenario.dayCount)

@@ -11,7 +11,6 @@ public enum Solver {
         // The plain model gives the bound (its LP relaxation) and proves infeasibility; the search runs on
         // the elastic model, where every hard row may give at a high price, so that it always holds a
         // roster and drives the broken hard rules out of it.
-        // The plain model is built on the relaxation's thread, beside the start (Curtois Instance24: 7 s each).
         let model = RosterModel(scenario, elastic: true)
         let buildSeconds = Date().timeIntervalSince(entered)
         // What follows the deadline (the last settle, the audit, the caller's files) grows with the model like
@@ -34,9 +33,7 @@ public enum Solver {
         let lpSeconds = max(1, min(deadline.remaining, options.budget / 3))
         @Sendable func solveRelaxation() {
             let began = deadline.elapsed
-            let plain = RosterModel(scenario)
-            // On a work clock the build counts, so that the other thread does not wait for it and then some.
-            WorkLane.current?.add(Double(plain.linear.entryValues.count) / WorkRate.modelBuilding)
+            let plain = model.withoutSlacks()
             relaxation.plain = plain
             do {
                 let lp = try GLPKProblem(plain.linear)

@@ -1,3 +1,6 @@
+import Foundation
+import Paiban
+import PaibanIO
 @testable import PaibanSolver
 import Testing
 
@@ -38,5 +41,41 @@ struct LinearModelTests {
         #expect(stored.map(\.0) == [a, b, 2, 3])
         #expect(stored.map(\.1) == [1, 2, 1, -1])
         #expect(model.columns[2].cost == LinearModel.elasticPenalty && model.columns[3].cost == LinearModel.elasticPenalty)
+    }
+}
+
+/// `RosterModel.withoutSlacks()`: the plain model the solver's bound and proofs use is made from the elastic
+/// one; it must be exactly the model built without slacks, column for column and entry for entry.
+struct PlainFromElasticTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func expectSame(_ derived: LinearModel, _ built: LinearModel, _ name: String) {
+        #expect(derived.columns.count == built.columns.count, "\(name): columns")
+        #expect(zip(derived.columns, built.columns).allSatisfy {
+            ($0.name, $0.lower, $0.upper, $0.isInteger, $0.cost, $0.term) == ($1.name, $1.lower, $1.upper, $1.isInteger, $1.cost, $1.term)
+                && $0.anchor == $1.anchor
+        }, "\(name): a column differs")
+        #expect(derived.rows.count == built.rows.count, "\(name): rows")
+        #expect(zip(derived.rows, built.rows).allSatisfy { ($0.name, $0.lower, $0.upper, $0.origin) == ($1.name, $1.lower, $1.upper, $1.origin) },
+                "\(name): a row differs")
+        #expect(derived.entryRows == built.entryRows && derived.entryColumns == built.entryColumns && derived.entryValues == built.entryValues,
+                "\(name): entries differ")
+        #expect(derived.constant == built.constant && derived.aggregates == built.aggregates, "\(name): constant or aggregates")
+        #expect(!derived.elastic)
+    }
+
+    @Test(arguments: ["callcenter", "callcenter-lunch", "front-desk", "hotline-12h", "online-volunteers"])
+    func examples(_ name: String) throws {
+        let scenario = try ScenarioReader.read(path: Self.root.appendingPathComponent("Examples/\(name)/scenario.yaml").path)
+        let elastic = RosterModel(scenario, elastic: true)
+        #expect(!elastic.elasticColumns.isEmpty)
+        Self.expectSame(elastic.withoutSlacks().linear, RosterModel(scenario).linear, name)
+        #expect(elastic.withoutSlacks().elasticColumns.isEmpty)
+    }
+
+    @Test(.enabled(if: PersonPlannerPricingTests.curtoisPresent), arguments: [1, 7, 12])
+    func curtois(_ instance: Int) throws {
+        let scenario = try CurtoisImport.scenario(path: PersonPlannerPricingTests.curtoisPath(instance)).1
+        Self.expectSame(RosterModel(scenario, elastic: true).withoutSlacks().linear, RosterModel(scenario).linear, "Instance\(instance)")
     }
 }
