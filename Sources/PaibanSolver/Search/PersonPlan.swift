@@ -289,20 +289,37 @@ struct PersonPlan {
         var plan = plan, counts = counts
         var minutes = usage(plan).minutes
         let low = rules.minutesMin ?? Int.min, high = rules.minutesMax ?? Int.max
+        guard minutes < low || minutes > high else { return plan }
+        // No change jumps past the band's far side, so the direction holds until the band is reached.
+        let up = minutes < low
+        /// A worked day's changes that its own cells and its neighbours' successions allow, in shift order.
+        func changes(_ d: Int) -> [(t: Int, delta: Int)] {
+            guard let s = plan[d] else { return [] }
+            return rules.shifts.indices.compactMap { t -> (t: Int, delta: Int)? in
+                let delta = rules.minutes[t] - rules.minutes[s]
+                guard t != s, rules.open[d][t], up ? delta > 0 : delta < 0 else { return nil }
+                if d > 0, let a = plan[d - 1], !rules.follows[a][t] { return nil }
+                if d == 0, let b = rules.before, !b.follows[t] { return nil }
+                if d + 1 < plan.count, let b = plan[d + 1], !rules.follows[t][b] { return nil }
+                return (t, delta)
+            }
+        }
+        // Out of reach even if every worked day took its open type farthest that way, whatever its neighbours
+        // and the caps (each day's changes all go one way): nothing to search. Each step below scans every day.
+        let reach = plan.indices.reduce(0) { total, d in
+            guard let s = plan[d] else { return total }
+            let far = rules.shifts.indices.filter { rules.open[d][$0] }.map { up ? rules.minutes[$0] - rules.minutes[s] : rules.minutes[s] - rules.minutes[$0] }
+            return total + max(0, far.max() ?? 0)
+        }
+        guard up ? minutes + reach >= low : minutes - reach <= high else { return nil }
+        var options = plan.indices.map(changes)
         while minutes < low || minutes > high {
-            let up = minutes < low
             var choice: (d: Int, t: Int, rate: Double)?
             for d in plan.indices {
                 guard let s = plan[d] else { continue }
-                for t in rules.shifts.indices where t != s && rules.open[d][t] {
-                    let delta = rules.minutes[t] - rules.minutes[s]
-                    guard up ? delta > 0 : delta < 0 else { continue }
-                    // Never jump past the band's far side.
+                for (t, delta) in options[d] {
                     guard up ? minutes + delta <= high : minutes + delta >= low else { continue }
                     if let cap = rules.caps[t], counts[t] + 1 > cap { continue }
-                    if d > 0, let a = plan[d - 1], !rules.follows[a][t] { continue }
-                    if d == 0, let b = rules.before, !b.follows[t] { continue }
-                    if d + 1 < plan.count, let b = plan[d + 1], !rules.follows[t][b] { continue }
                     let rate = (cost[d][t] - cost[d][s]) / Double(abs(delta))
                     if choice == nil || rate < choice!.rate { choice = (d, t, rate) }
                 }
@@ -312,6 +329,8 @@ struct PersonPlan {
             counts[s] -= 1; counts[t] += 1
             minutes += rules.minutes[t] - rules.minutes[s]
             plan[d] = t
+            // Only this day's changes and its neighbours' successions moved.
+            for e in max(0, d - 1)...min(plan.count - 1, d + 1) { options[e] = changes(e) }
         }
         return plan
     }
