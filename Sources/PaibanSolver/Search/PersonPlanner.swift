@@ -34,6 +34,23 @@ struct PersonPlanner {
     private var stuck: [(price: [[Double]], plan: [Int?])?]
     /// Each person's resource prices at their last exact search, where the next starts.
     private var hints: [PersonPlan.Prices?]
+    /// Each assignment column's entries in priced rows, flat in column order: column j's are
+    /// `pricedEntries[pricedStart[j]..<pricedStart[j + 1]]`. A person's cells are consecutive columns, so
+    /// pricing them walks one stretch of memory (an array per column, and a look at every row's price, cost
+    /// most of `costs` in cache misses on Curtois 13 and 24).
+    private let pricedStart: [Int32]
+    private let pricedEntries: [(row: Int32, value: Double)]
+    /// A person's own share of each priced row while `costs` prices their cells, zero elsewhere. A planner
+    /// belongs to one thread, like its GLPK problems.
+    private let ownShare: RowScratch
+
+    /// One value per row, written and cleared by one call at a time: an array the size of the model's rows
+    /// made once rather than searched or hashed per cell (sorted shares searched by halves were an eighth of a
+    /// sweep on Curtois 13 and 24).
+    private final class RowScratch {
+        var values: [Double]
+        init(rows: Int) { values = [Double](repeating: 0, count: rows) }
+    }
 
     init(model: RosterModel, book: PersonRuleBook, index: ModelIndex, subproblem: Subproblem) {
         self.model = model
@@ -82,6 +99,14 @@ struct PersonPlanner {
                 }
             }
         }
+        ownShare = RowScratch(rows: linear.rows.count)
+        var pricedStart = [Int32](repeating: 0, count: linear.columns.count + 1)
+        var pricedEntries: [(row: Int32, value: Double)] = []
+        for j in linear.columns.indices {
+            for e in book.entries[j] where rowPrice[e.row] != nil { pricedEntries.append((Int32(e.row), e.value)) }
+            pricedStart[j + 1] = Int32(pricedEntries.count)
+        }
+        (self.pricedStart, self.pricedEntries) = (pricedStart, pricedEntries)
         stuck = Array(repeating: nil, count: book.cellOf.count)
         hints = Array(repeating: nil, count: book.cellOf.count)
         pricedExactly = book.cellOf.map { days in
@@ -101,7 +126,8 @@ struct PersonPlanner {
         }
     }
 
-    private var entries: [[(row: Int, value: Double)]] { book.entries }
+    /// Positions in `pricedEntries` of column j's priced entries.
+    private func priced(_ j: Int) -> Range<Int> { Int(pricedStart[j])..<Int(pricedStart[j + 1]) }
     var cellOf: [[[Int?]]] { book.cellOf }
 
     /// Person p's plan in these values: the local shift worked each day, nil for a day off.
@@ -113,42 +139,42 @@ struct PersonPlanner {
     mutating func refresh(_ values: [Double]) {
         activity = [Double](repeating: 0, count: model.linear.rows.count)
         for cell in model.x.cells where values[cell.column] > 0.5 {
-            for e in entries[cell.column] where rowPrice[e.row] != nil { activity[e.row] += e.value }
+            for k in priced(cell.column) { activity[Int(pricedEntries[k].row)] += pricedEntries[k].value }
         }
     }
 
     /// What each of p's cells would cost, the others' roster being fixed.
     func costs(of p: Int, in values: [Double]) -> [[Double]] {
         // p's own share of each priced row, taken out so that every cell is priced against the others only.
-        // Sorted by row and searched by halves: a dictionary's hashing took a fifth of a sweep (Curtois 13).
-        var own: [(row: Int, value: Double)] = []
-        for day in cellOf[p] { for case let j? in day where values[j] > 0.5 { own += entries[j].filter { rowPrice[$0.row] != nil } } }
-        own.sort { $0.row < $1.row }
-        func share(_ row: Int) -> Double {
-            var low = 0, high = own.count
-            while low < high { let mid = (low + high) / 2; if own[mid].row < row { low = mid + 1 } else { high = mid } }
-            var total = 0.0
-            while low < own.count, own[low].row == row { total += own[low].value; low += 1 }
-            return total
+        var ownRows: [Int] = []
+        for day in cellOf[p] {
+            for case let j? in day where values[j] > 0.5 {
+                for k in priced(j) {
+                    let row = Int(pricedEntries[k].row)
+                    ownShare.values[row] += pricedEntries[k].value
+                    ownRows.append(row)
+                }
+            }
         }
-        return cellOf[p].map { day in
+        defer { for row in ownRows { ownShare.values[row] = 0 } }
+        return ownShare.values.withUnsafeBufferPointer { share in cellOf[p].map { day in
             day.map { cell -> Double in
                 guard let j = cell else { return .infinity }
                 var cost = columnCost[j]
-                for e in entries[j] {
-                    guard let price = rowPrice[e.row] else { continue }
-                    let others = activity[e.row] - share(e.row)
+                for k in priced(j) {
+                    let (row, value) = (Int(pricedEntries[k].row), pricedEntries[k].value)
+                    let price = rowPrice[row]!, others = activity[row] - share[row]
                     // A direction without a helper is priced infinitely, but only where the row is broken that way
                     // (infinity times a zero shortfall would be NaN, which the programme never chooses).
                     func penalty(_ a: Double) -> Double {
-                        let short = bounds[e.row].lower - a, excess = a - bounds[e.row].upper
+                        let short = bounds[row].lower - a, excess = a - bounds[row].upper
                         return (short > 0 ? price.under * short : 0) + (excess > 0 ? price.over * excess : 0)
                     }
-                    cost += penalty(others + e.value) - penalty(others)
+                    cost += penalty(others + value) - penalty(others)
                 }
                 return cost
             }
-        }
+        } }
     }
 
     /// A sweep re-plans people with the exact search (`PersonPlan.exactBest`) over periods up to this many days,
@@ -213,7 +239,7 @@ struct PersonPlanner {
     /// Keeps the rows' activity in step with assignment columns that change.
     mutating func account(_ assign: [Int: Double]) {
         for (j, value) in assign.sorted(by: { $0.key < $1.key }) {   // one order: the same sums in every process
-            for e in entries[j] where rowPrice[e.row] != nil { activity[e.row] += value > 0.5 ? e.value : -e.value }
+            for k in priced(j) { activity[Int(pricedEntries[k].row)] += value > 0.5 ? pricedEntries[k].value : -pricedEntries[k].value }
         }
     }
 }
