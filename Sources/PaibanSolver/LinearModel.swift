@@ -131,6 +131,7 @@ struct LinearModel {
     /// entries instead of encoding every rule again (Curtois Instance24: 9 s on the second thread).
     func withoutSlacks() -> LinearModel {
         var plain = LinearModel()
+        plain.columns.reserveCapacity(columns.count)
         var position = [Int32](repeating: 0, count: columns.count)
         for (j, column) in columns.enumerated() where column.term != Self.elasticTerm {
             plain.columns.append(column)
