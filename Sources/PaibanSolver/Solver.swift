@@ -38,8 +38,8 @@ public enum Solver {
             do {
                 let lp = try GLPKProblem(plain.linear)
                 if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path, names: plain.linear) }   // for glpsol and bug reports
-                // The build and GLPK's load count against the LP's third too (Curtois Instance24: 9 s and 8 s; timed
-                // from before the load, the thread gave the search back at 45 s of 60, with no bound).
+                // GLPK's load counts against the LP's third too (Curtois Instance24: 8 s; timed from before the load,
+                // the thread gave the search back at 45 s of 60, with no bound).
                 let outcome = try lp.solveLP(timeLimit: max(1, lpSeconds - (deadline.elapsed - began)))
                 let terms = debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:]
                 var bound = outcome == .optimal ? lp.lpObjective : nil

@@ -292,24 +292,24 @@ struct PersonPlan {
         guard minutes < low || minutes > high else { return plan }
         // No change jumps past the band's far side, so the direction holds until the band is reached.
         let up = minutes < low
+        /// Minutes a change from shift s to t moves toward the band (negative: away from it).
+        func toward(_ s: Int, _ t: Int) -> Int { up ? rules.minutes[t] - rules.minutes[s] : rules.minutes[s] - rules.minutes[t] }
         /// A worked day's changes that its own cells and its neighbours' successions allow, in shift order.
         func changes(_ d: Int) -> [(t: Int, delta: Int)] {
             guard let s = plan[d] else { return [] }
             return rules.shifts.indices.compactMap { t -> (t: Int, delta: Int)? in
-                let delta = rules.minutes[t] - rules.minutes[s]
-                guard t != s, rules.open[d][t], up ? delta > 0 : delta < 0 else { return nil }
+                guard t != s, rules.open[d][t], toward(s, t) > 0 else { return nil }
                 if d > 0, let a = plan[d - 1], !rules.follows[a][t] { return nil }
                 if d == 0, let b = rules.before, !b.follows[t] { return nil }
                 if d + 1 < plan.count, let b = plan[d + 1], !rules.follows[t][b] { return nil }
-                return (t, delta)
+                return (t, rules.minutes[t] - rules.minutes[s])
             }
         }
         // Out of reach even if every worked day took its open type farthest that way, whatever its neighbours
         // and the caps (each day's changes all go one way): nothing to search. Each step below scans every day.
         let reach = plan.indices.reduce(0) { total, d in
             guard let s = plan[d] else { return total }
-            let far = rules.shifts.indices.filter { rules.open[d][$0] }.map { up ? rules.minutes[$0] - rules.minutes[s] : rules.minutes[s] - rules.minutes[$0] }
-            return total + max(0, far.max() ?? 0)
+            return total + rules.shifts.indices.reduce(0) { rules.open[d][$1] ? max($0, toward(s, $1)) : $0 }
         }
         guard up ? minutes + reach >= low : minutes - reach <= high else { return nil }
         var options = plan.indices.map(changes)

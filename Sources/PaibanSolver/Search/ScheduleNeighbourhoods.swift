@@ -32,16 +32,16 @@ struct ScheduleNeighbourhoods {
                          rng: inout SplitMix, cutoff: () -> Double) throws -> [Int]? {
         let kind = Kind.allCases[turn % Kind.allCases.count]
         turn += 1
+        let freed = count(kind, most: kind == .people ? people : days)
         let free: (Int, Int) -> Bool
         switch kind {
         case .people:
-            let chosen = Set((0..<people).shuffled(using: &rng).prefix(count(kind, most: people)))
+            let chosen = Set((0..<people).shuffled(using: &rng).prefix(freed))
             free = { p, _ in chosen.contains(p) }
         case .days:
-            let width = count(kind, most: days)
-            let first = Int.random(in: 0...(days - width), using: &rng)
+            let first = Int.random(in: 0...(days - freed), using: &rng)
             let dayOf = dayOf
-            free = { _, j in dayOf[j].map { $0 >= first && $0 < first + width } ?? true }
+            free = { _, j in dayOf[j].map { $0 >= first && $0 < first + freed } ?? true }
         }
         let fixed = Self.fixings(generation, values, isDecision: isDecision, free: free)
         let part = deadline.within(Self.partSeconds), began = deadline.elapsed
@@ -57,7 +57,7 @@ struct ScheduleNeighbourhoods {
         let grew = size[kind]! > before
         idle = found != nil ? 0 : grew ? idle : idle + 1
         if debugSearch {
-            debugLog(String(format: "part %.1fs %@ %d took %.2f %@", deadline.elapsed, "\(kind)", count(kind, most: .max), took, found == nil ? "none" : "found"))
+            debugLog(String(format: "part %.1fs %@ %d took %.2f %@", deadline.elapsed, "\(kind)", freed, took, found == nil ? "none" : "found"))
         }
         return found
     }

@@ -176,8 +176,6 @@ enum WorkRate {
     /// The programme's exact search (`PersonPlan.exactBest`), in nodes (Curtois Instance7: 50,000 nodes in
     /// about 6 ms).
     static let searchNodes = 8.0e6
-    /// Building a whole model: its entries (Curtois Instance24: 7 s for 5 million).
-    static let modelBuilding = 7.0e5
     /// Cutting a part out of the model: entries visited (a rough guess; it is a small share of a part).
     static let building = 3.0e7
 }
