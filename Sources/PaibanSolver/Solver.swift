@@ -227,7 +227,12 @@ struct Search {
             var own = shared.current
             let finished = { Search.finished(shared, gap: options.gap, model: model) }
             do {
-                if Search.kicksPeople(model, book) {
+                // Where no thread proves, the second one runs GLPK's parts beside the first one's kicks: a part of
+                // everyone over a day or two, or of a few people on scattered days, moves shifts between people,
+                // which a kick does one forced shift at a time (Curtois at 60 s, one run each: 20 at 5437 and 5595
+                // against 5926, 21 at 23751 against 24697, 13 at 3151 and 3164 against 3369; 22-24 within the
+                // spread of runs, where a part takes 0.3-0.5 s to cut out of a model of a million columns).
+                if Search.kicksPeople(model, book), proving || k % 2 == 0 {
                     var planner = PersonPlanner(model: model, book: book, index: index, subproblem: lns.subproblem)
                     var rng = SplitMix(seed: (options.seed &+ UInt64(k)) &* 0x9E37_79B9_7F4A_7C15)
                     try planner.kickAndSweep(&own, shared: shared, deadline: deadline, rng: &rng,
