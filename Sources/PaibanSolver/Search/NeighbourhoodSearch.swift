@@ -52,7 +52,18 @@ struct NeighbourhoodSearch {
             return (j, column.anchor)
         }
         rng = SplitMix(seed: seed)
+        let cellsPerDay = Double(cells.count) / Double(max(1, dayCount))
+        sizes[.days]!.days = min(sizes[.days]!.days, max(1, Self.firstDaysColumns / max(1, cellsPerDay)))
     }
+
+    /// The first window of days for everyone frees about this many assignment columns, at most a week. On
+    /// Curtois 20 (212 cells a day) parts of 500-900 columns closed in 0.02-0.13 s and gained most; a week of
+    /// everyone on 24 (2,935 cells a day, 20,000 columns) ran out of its time, part after part, for 10 s
+    /// before the window had shrunk to two days, still too many.
+    static let firstDaysColumns = 1_000.0
+
+    /// The fewest days a kind frees: a single day of everyone on the largest models.
+    private static func fewestDays(_ kind: Kind) -> Double { kind == .days ? 1 : 2 }
 
     /// People whose hard rows the incumbent relaxes; empty once the roster keeps every hard rule.
     func breakers(_ incumbent: Incumbent) -> Set<Int> {
@@ -132,7 +143,7 @@ struct NeighbourhoodSearch {
 
     private func size(_ kind: Kind) -> (days: Int, people: Int) {
         let size = sizes[kind]!
-        return (min(dayCount, max(2, Int(size.days.rounded()))), min(people, max(2, Int(size.people.rounded()))))
+        return (min(dayCount, max(Int(Self.fewestDays(kind)), Int(size.days.rounded()))), min(people, max(2, Int(size.people.rounded()))))
     }
 
     private mutating func chooseNeighbourhood(around breakers: Set<Int>, costing: [LinearModel.Anchor]) -> (Kind, (Int, Int) -> Bool) {
@@ -207,7 +218,7 @@ struct NeighbourhoodSearch {
     private mutating func adapt(_ kind: Kind, quick: Bool, slow: Bool) {
         guard kind != .wide else { return }
         let factor = quick ? 1.1 : slow ? 0.8 : 1
-        sizes[kind]!.days = min(Double(dayCount), max(2, sizes[kind]!.days * factor))
+        sizes[kind]!.days = min(Double(dayCount), max(Self.fewestDays(kind), sizes[kind]!.days * factor))
         sizes[kind]!.people = min(Double(people), max(2, sizes[kind]!.people * factor))
     }
 }

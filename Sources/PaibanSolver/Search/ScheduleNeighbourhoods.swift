@@ -57,7 +57,7 @@ struct ScheduleNeighbourhoods {
         let grew = size[kind]! > before
         idle = found != nil ? 0 : grew ? idle : idle + 1
         if debugSearch {
-            debugLog(String(format: "part %.1fs %@ %d took %.2f %@", deadline.elapsed, "\(kind)", freed, took, found == nil ? "none" : "found"))
+            debugLog(String(format: "part %.1fs %@ %d took %.2f %@ schedules %d", deadline.elapsed, "\(kind)", freed, took, found == nil ? "none" : "found", generation.scheduleCount))
         }
         return found
     }
