@@ -173,10 +173,11 @@ struct Search {
     }
 
     /// Whether the search kicks and sweeps whole people (PersonPlanner) rather than cutting out GLPK parts:
-    /// when the programme plans everyone and the model is past what GLPK's parts handle well. Measured on
+    /// when the programme plans everyone and the model is past what GLPK's parts handle well alone. Measured on
     /// Curtois, 30 s: Instance10 4914 against 5329, Instance13 4690 against 10,832, Instance20 6568
     /// against 8906, Instance8 (2,487 columns, 60 s) 1977 against 2349; on the small instances (1-7, up to
-    /// 1,483 columns) the parts reach the best known.
+    /// 1,483 columns) the parts reach the best known. (Past column generation's reach a second thread runs
+    /// the parts beside the kicks: see `improve`.)
     static let kickColumns = 2_000
 
     static func kicksPeople(_ model: RosterModel, _ book: PersonRuleBook) -> Bool {
@@ -231,7 +232,7 @@ struct Search {
                 // everyone over a day or two, or of a few people on scattered days, moves shifts between people,
                 // which a kick does one forced shift at a time (Curtois at 60 s, one run each: 20 at 5437 and 5595
                 // against 5926, 21 at 23751 against 24697, 13 at 3151 and 3164 against 3369; 22-24 within the
-                // spread of runs, where a part takes 0.3-0.5 s to cut out of a model of a million columns).
+                // spread of runs). With one thread, the kicks alone.
                 if Search.kicksPeople(model, book), proving || k % 2 == 0 {
                     var planner = PersonPlanner(model: model, book: book, index: index, subproblem: lns.subproblem)
                     var rng = SplitMix(seed: (options.seed &+ UInt64(k)) &* 0x9E37_79B9_7F4A_7C15)
