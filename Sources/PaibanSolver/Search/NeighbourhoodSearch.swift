@@ -53,7 +53,7 @@ struct NeighbourhoodSearch {
         }
         rng = SplitMix(seed: seed)
         let cellsPerDay = Double(cells.count) / Double(max(1, dayCount))
-        sizes[.days]!.days = min(sizes[.days]!.days, max(1, Self.firstDaysColumns / max(1, cellsPerDay)))
+        sizes[.days]!.days = min(sizes[.days]!.days, max(Self.fewestDays(.days), Self.firstDaysColumns / max(1, cellsPerDay)))
     }
 
     /// The first window of days for everyone frees about this many assignment columns, at most a week. On
