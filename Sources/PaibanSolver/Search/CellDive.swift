@@ -34,6 +34,8 @@ extension ColumnGeneration {
         /// The cells fixed on whose other way has not been tried, with the fixings before each.
         var untried: [(fixed: [Fixing], cell: Int)] = []
         var stepsBack = 0
+        /// Cells a person may get in one step, at most (see `batchFixing`).
+        var shareCap = Int.max
         while !deadline.passed {
             let (worked, choice) = cellValues(round, isDecision: isDecision)
             let open = worked.filter { fixed[parts.columnOwner[$0.key]!][$0.key] == nil }
@@ -46,15 +48,17 @@ extension ColumnGeneration {
             let cell = fractional.filter { $0.value >= top - noise }.map(\.key).sorted().randomElement(using: &rng)!
             steps += 1
             let batch = Self.batch(open: fractional.count, steps: steps, spent: deadline.elapsed - began, seconds: seconds)
-            // One cell per person: two of one person's cells fixed together may not fit together.
-            var on = fixing(fixed, cell, worked: true), owners: Set = [parts.columnOwner[cell]!]
-            for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where owners.count < batch {
-                if owners.insert(parts.columnOwner[j]!).inserted { on = fixing(on, j, worked: true) }
-            }
+            let share = min(shareCap, (batch + people - 1) / people)
+            let on = batchFixing(fixed, first: cell, fractional: fractional, batch: batch, share: share, choice: choice)
             let limit = cutoff()
-            // A batch that lifts the LP to the cutoff is tried again as its first cell alone.
-            let tries = owners.count > 1 ? [on, fixing(fixed, cell, worked: true)] : [on]
-            if let (tried, next) = try firstBelow(limit, tries, repair: repair, deadline: deadline) {
+            // A batch that lifts the LP to the cutoff is tried again with one cell per person, then as its first cell alone.
+            var tries = [on]
+            if share > 1 { tries.append(batchFixing(fixed, first: cell, fractional: fractional, batch: min(batch, people), share: 1, choice: choice)) }
+            if on.cells > 1 { tries.append((fixing(fixed, cell, worked: true), 1)) }
+            let below = try firstBelow(limit, tries.map(\.fixed), repair: repair, deadline: deadline)
+            // A share that fails costs a node: the next steps ask for half as many, and twice as many after one that holds.
+            if share > 1 { shareCap = below?.0 == on.fixed ? share * 2 : max(1, share / 2) }
+            if let (tried, next) = below {
                 untried.append((fixed, cell))
                 (fixed, round) = (tried, next)
                 continue
@@ -82,6 +86,31 @@ extension ColumnGeneration {
         guard steps >= 4 else { return 1 }
         let perStep = spent / Double(steps)
         return max(1, Int((Double(open) * perStep / max(0.1, seconds - spent)).rounded(.up)))
+    }
+
+    /// A step's cells fixed on: `first`, then the cells the LP works most, `batch` in all. A person gets one
+    /// cell a step, or, when a step must fix more cells than there are people, up to their share, all of them
+    /// worked in the person's schedule of largest value, so that they fit together (two of a person's cells
+    /// picked apart may not). With one cell per person, Curtois Instance19's first dive (84 days, 40 people,
+    /// 5,800 cells open) fixed 40 cells a step and took 29 s of its 7.5.
+    private func batchFixing(_ fixed: [Fixing], first: Int, fractional: [Int: Double], batch: Int, share: Int, choice: [Int])
+        -> (fixed: [Fixing], cells: Int) {
+        let owner = parts.columnOwner
+        func inChoice(_ j: Int) -> Bool {
+            let p = owner[j]!
+            return schedules[p][choice[p]].values[position[j]] > 0.5
+        }
+        var on = fixing(fixed, first, worked: true), count = 1
+        var taken = [owner[first]!: inChoice(first) ? 1 : share]
+        for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where count < batch && j != first {
+            let p = owner[j]!, n = taken[p, default: 0]
+            // A person's first cell may be any; more only where every one of theirs is in their chosen schedule.
+            guard n == 0 || (n < share && inChoice(j)) else { continue }
+            taken[p] = n == 0 && !inChoice(j) ? share : n + 1
+            on = fixing(on, j, worked: true)
+            count += 1
+        }
+        return (on, count)
     }
 
     /// The first of these fixings whose node's LP stays below `limit`, with its round.

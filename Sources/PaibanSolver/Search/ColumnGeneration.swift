@@ -60,7 +60,7 @@ struct ColumnGeneration {
     /// The cells each person's GLPK pricing problem has fixed.
     private var fixedInPricer: [Int: Fixing] = [:]
     /// Each column's position among its person's columns (`parts.columns[p]`), -1 for master columns.
-    private let position: [Int]
+    let position: [Int]
     /// Whether every cost is a whole number (see `roundedBound`).
     let integralCosts: Bool
 
