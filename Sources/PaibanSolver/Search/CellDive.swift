@@ -17,8 +17,9 @@ extension ColumnGeneration {
     /// at once, at 1259 (the LP rose from 1060 over the last 40 cells); one cell at a time, at 1064 in 2 s.
     ///
     /// A dive should end within about `seconds`: once its first steps show how long a step takes, each step
-    /// fixes as many of the cells the LP works most as that needs, one per person (Curtois Instance12: 0.5 s a
-    /// step before the columns converge, and 2,600 cells open). `seconds` infinite: one cell a step.
+    /// fixes as many of the cells the LP works most as that needs, one per person, or more where that is too few
+    /// (see `batchFixing`; Curtois Instance12: 0.5 s a step before the columns converge, and 2,600 cells open).
+    /// `seconds` infinite: one cell a step.
     ///
     /// `start`: cells fixed before the first step (a part of the roster, see `ScheduleNeighbourhoods`). Deep in
     /// such a search a person's fixed cells may agree with none of their known schedules, which would leave the
