@@ -153,6 +153,8 @@ final class GLPKProblem {
     /// the previous basis with the dual simplex, which suits a warm start after bounds change.
     /// With `presolve`, GLPK first removes fixed columns and the rows they settle: settling a roster of a
     /// million fixed assignments is then a tiny LP (measured on Curtois Instance24: seconds against minutes).
+    /// On the wall clock the simplex gets at least a second, whatever `timeLimit` says (so that a short part
+    /// still finishes its LP): a caller at the deadline must not start one.
     func solveLP(timeLimit: Double, presolve: Bool = false) throws -> Outcome {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
