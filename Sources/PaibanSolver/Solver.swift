@@ -175,10 +175,14 @@ struct Search {
     /// Whether the search kicks and sweeps whole people (PersonPlanner) rather than cutting out GLPK parts:
     /// when the programme plans everyone and the model is past what GLPK's parts handle well alone. Measured on
     /// Curtois, 30 s: Instance10 4914 against 5329, Instance13 4690 against 10,832, Instance20 6568
-    /// against 8906, Instance8 (2,487 columns, 60 s) 1977 against 2349; on the small instances (1-7, up to
-    /// 1,483 columns) the parts reach the best known. (Past column generation's reach a second thread runs
-    /// the parts beside the kicks: see `improve`.)
-    static let kickColumns = 2_000
+    /// against 8906; on the small instances (1-7, up to 1,483 columns) the parts reach the best known. (Past
+    /// column generation's reach a second thread runs the parts beside the kicks: see `improve`.) Up to the
+    /// branch-and-cut's size, where column generation runs on the other thread, the second thread runs the
+    /// parts: their dives' rosters often end a shift or two short (+100 each), which a part of everyone over
+    /// a few days repairs and a kick rarely does (Curtois 8 at 60 s, seeds 1-10: 1304-1313 but one 1407,
+    /// against 1305-1315 but 1404, 1405 and 1407 with kicks; 16, seeds 1-4, a wash: 3230-3249 against
+    /// 3228-3245). Alone, without column generation, the kicks did better on 8: 1977 against 2349.
+    static let kickColumns = exactColumns
 
     static func kicksPeople(_ model: RosterModel, _ book: PersonRuleBook) -> Bool {
         model.x.decisions.count > kickColumns && book.rules.allSatisfy { $0 != nil }
@@ -213,6 +217,7 @@ struct Search {
                     if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap,
                                                                    seed: options.seed, handoff: handoff) { return }
                     if model.x.decisions.count <= Self.exactColumns {
+                        if debugSearch { debugLog(String(format: "branch-and-cut from %.1fs", deadline.elapsed)) }
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return
                     }

@@ -361,8 +361,13 @@ struct ColumnGeneration {
     mutating func pricingRound(fixed: [Fixing]?, exact pricesExactly: Bool, deadline: Deadline) throws -> Round? {
         let began = deadline.elapsed
         let problem = try keptMaster(fixed: fixed)
+        let outcome = try problem.solveLP(timeLimit: max(1, deadline.remaining))
         let lambda = masterColumn
-        guard try problem.solveLP(timeLimit: max(1, deadline.remaining)) == .optimal else { return nil }
+        guard outcome == .optimal else {
+            // Under a dive's fixings an infeasible master is expected; without them it ends the generation.
+            if debugSearch, fixed == nil { debugLog("cg: the master LP ended \(outcome)") }
+            return nil
+        }
         if debugSearch { debugLog(String(format: "cg master LP %.2fs", deadline.elapsed - began)) }
         let duals = problem.rowDuals, values = problem.lpValues
         let z = problem.lpObjective
