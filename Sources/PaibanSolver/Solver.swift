@@ -178,8 +178,8 @@ struct Search {
     /// against 8906; on the small instances (1-7, up to 1,483 columns) the parts reach the best known. (Past
     /// column generation's reach a second thread runs the parts beside the kicks: see `improve`.) Up to the
     /// branch-and-cut's size, where column generation runs on the other thread, the second thread runs the
-    /// parts: their dives' rosters often end a shift or two short (+100 each), which a part of everyone over
-    /// a few days repairs and a kick rarely does (Curtois 8 at 60 s, seeds 1-10: 1304-1313 but one 1407,
+    /// parts: column generation's dives often end a shift or two short (+100 each), which a part of everyone
+    /// over a few days repairs and a kick rarely does (Curtois 8 at 60 s, seeds 1-10: 1304-1313 but one 1407,
     /// against 1305-1315 but 1404, 1405 and 1407 with kicks; 16, seeds 1-4, a wash: 3230-3249 against
     /// 3228-3245). Alone, without column generation, the kicks did better on 8: 1977 against 2349.
     static let kickColumns = exactColumns

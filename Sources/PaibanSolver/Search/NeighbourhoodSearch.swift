@@ -76,19 +76,23 @@ struct NeighbourhoodSearch {
     /// against everyone else's fixed days. Rules that bind one person at a time (hours or minutes over the
     /// period, stretches, weekends, caps) are then met person by person in a fraction of a second, and each
     /// person is placed where the cover is still short, so later people see what earlier ones took.
-    /// A person who still breaks a rule is tried again with twice the time, twice: GLPK may need longer than
-    /// a step for a plan that keeps every rule. (Curtois 14: the programme has no plan for person 20, and
-    /// GLPK's part for them ran to its 1 s limit in every traced run; in one run, and in two runs of a
-    /// loaded machine, it ended with the person still breaking a rule, which neither the kicks nor the
-    /// column generation (it waits for a roster that keeps every hard rule) could repair: no roster at 60 s.)
+    /// A person who still breaks a rule after GLPK ran out of time is tried again with twice the time, twice:
+    /// GLPK may need longer than a step for a plan that keeps every rule. (Curtois 14: the programme has no
+    /// plan for person 20, and GLPK's part for them ran to its 1 s limit in every traced run; in one run, and
+    /// in two runs of a loaded machine, it ended with the person still breaking a rule, which neither the
+    /// kicks nor the column generation (it waits for a roster that keeps every hard rule) could repair: no
+    /// roster at 60 s.) A part GLPK closed in time is not tried again: a rule between people (meal rounds,
+    /// away at once) may not be the person's alone to keep.
     func repairPeople(_ incumbent: inout Incumbent, deadline: Deadline) throws {
         for p in breakers(incumbent).sorted() {
             let columns = cells.filter { $0.person == p }.map(\.column)
             var limit = stepSeconds
             for _ in 0..<3 where !deadline.passed && breakers(incumbent).contains(p) {
+                let began = deadline.elapsed
                 if let better = try subproblem.improve(incumbent, free: columns, timeLimit: min(limit, deadline.remaining)) {
                     incumbent = better
                 }
+                if deadline.elapsed - began < 0.9 * limit { break }
                 limit *= 2
             }
         }
