@@ -217,7 +217,6 @@ struct Search {
                     if decomposes, try Search.priceAndBranch(model: model, plain: plain, book: book, settler: settler, shared: shared, deadline: deadline, gap: options.gap,
                                                                    seed: options.seed, handoff: handoff) { return }
                     if model.x.decisions.count <= Self.exactColumns {
-                        if debugSearch { debugLog(String(format: "branch-and-cut from %.1fs", deadline.elapsed)) }
                         try Search.branchAndCut(model: model, shared: shared, deadline: deadline, gap: options.gap)
                         return
                     }

@@ -50,11 +50,13 @@ extension ColumnGeneration {
             steps += 1
             let batch = Self.batch(open: fractional.count, steps: steps, spent: deadline.elapsed - began, seconds: seconds)
             let share = min(shareCap, (batch + people - 1) / people)
-            let on = batchFixing(fixed, first: cell, fractional: fractional, batch: batch, share: share, choice: choice)
+            // The open cells, most worked first (ties by column), for both batches a step may try.
+            let ranked = fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).map(\.key)
+            let on = batchFixing(fixed, first: cell, ranked: ranked, batch: batch, share: share, choice: choice)
             let limit = cutoff()
             // A batch that lifts the LP to the cutoff is tried again with one cell per person, then as its first cell alone.
             var tries = [on]
-            if share > 1 { tries.append(batchFixing(fixed, first: cell, fractional: fractional, batch: min(batch, people), share: 1, choice: choice)) }
+            if share > 1 { tries.append(batchFixing(fixed, first: cell, ranked: ranked, batch: min(batch, people), share: 1, choice: choice)) }
             if on.cells > 1 { tries.append((fixing(fixed, cell, worked: true), 1)) }
             let below = try firstBelow(limit, tries.map(\.fixed), repair: repair, deadline: deadline)
             // A share that fails costs a node: the next steps ask for half as many, and twice as many after one that holds.
@@ -89,12 +91,12 @@ extension ColumnGeneration {
         return max(1, Int((Double(open) * perStep / max(0.1, seconds - spent)).rounded(.up)))
     }
 
-    /// A step's cells fixed on: `first`, then the cells the LP works most, `batch` in all. A person gets one
-    /// cell a step, or, when a step must fix more cells than there are people, up to their share, all of them
-    /// worked in the person's schedule of largest value, so that they fit together (two of a person's cells
-    /// picked apart may not). With one cell per person, Curtois Instance19's first dive (84 days, 40 people,
-    /// 5,800 cells open) fixed 40 cells a step and took 29 s of its 7.5.
-    private func batchFixing(_ fixed: [Fixing], first: Int, fractional: [Int: Double], batch: Int, share: Int, choice: [Int])
+    /// A step's cells fixed on: `first`, then the cells of `ranked` (the open cells, most worked first), `batch`
+    /// in all. A person gets one cell a step, or, when a step must fix more cells than there are people, up to
+    /// their share, all of them worked in the person's schedule of largest value, so that they fit together
+    /// (two of a person's cells picked apart may not). With one cell per person, Curtois Instance19's first
+    /// dive (84 days, 40 people, 5,800 cells open) fixed 40 cells a step and took 29 s of its 7.5.
+    private func batchFixing(_ fixed: [Fixing], first: Int, ranked: [Int], batch: Int, share: Int, choice: [Int])
         -> (fixed: [Fixing], cells: Int) {
         let owner = parts.columnOwner
         func inChoice(_ j: Int) -> Bool {
@@ -103,7 +105,7 @@ extension ColumnGeneration {
         }
         var on = fixing(fixed, first, worked: true), count = 1
         var taken = [owner[first]!: inChoice(first) ? 1 : share]
-        for (j, _) in fractional.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where count < batch && j != first {
+        for j in ranked where count < batch && j != first {
             let p = owner[j]!, n = taken[p, default: 0]
             // A person's first cell may be any; more only where every one of theirs is in their chosen schedule.
             guard n == 0 || (n < share && inChoice(j)) else { continue }

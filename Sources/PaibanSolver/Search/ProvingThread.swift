@@ -179,6 +179,7 @@ extension Search {
         // GLPK gives its first LP a second whatever the limit: started at the deadline (column generation
         // gives up there), the tree ran a second past it (Curtois Instance8: 61.0 s of 60).
         guard !deadline.passed else { return }
+        if debugSearch { debugLog(String(format: "branch-and-cut from %.1fs", deadline.elapsed)) }
         let problem = try GLPKProblem(model.linear)
         let feed = TreeFeed(better: { than in
             let best = shared.current
