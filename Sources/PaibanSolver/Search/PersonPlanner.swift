@@ -209,12 +209,24 @@ struct PersonPlanner {
         let search = PersonPlan(rules: rules)
         var assign: [Int: Double] = [:]
         let proposal: [Int?]?
-        if exact, rules.dayCount <= Self.searchedDays {
+        let whole = rules.dayCount <= Self.searchedDays
+        if exact, whole {
             // Only a cheaper plan than the person's own is of use: the exact search looks below it.
             let found = search.exactBest(cost: price, below: search.cost(of: now, price) - 1e-9, nodeLimit: Self.sweepNodes,
                                          hint: hints[p], steps: Self.sweepSteps)
             hints[p] = found.prices
             proposal = found.plan
+        } else if exact {
+            // The heuristic over the whole period first: it is quick and moves a whole year. Where it finds nothing
+            // cheaper for a person with capped shift types, the exact search over a window (see `windowPlan`).
+            let quick = search.best(cost: cost)
+            if let quick, search.cost(of: quick, price) < search.cost(of: now, price) - 1e-9 {
+                proposal = quick
+            } else if rules.caps.contains(where: { $0.map { $0 < rules.dayCount } ?? false }) {
+                proposal = windowPlan(rules, now: now, price: price, rng: &rng).flatMap { search.keeps($0) ? $0 : nil }
+            } else {
+                proposal = nil
+            }
         } else {
             proposal = search.best(cost: cost)
         }
@@ -234,6 +246,28 @@ struct PersonPlanner {
         account(assign)
         incumbent = better
         return true
+    }
+
+    /// Over a long period, a sweep searches a window of this many days of a person's plan exactly, the rest held.
+    static let windowDays = 28
+
+    /// The cheapest plan that differs from `now` only in a window of days, if it is cheaper. The window is centred
+    /// on a day off of the person's where working would gain (a short slot they may fill), drawn with odds in
+    /// proportion to the gain; on any day when there is none.
+    private func windowPlan(_ rules: PersonRules, now: [Int?], price: [[Double]], rng: inout SplitMix) -> [Int?]? {
+        let gains = price.indices.map { d in now[d] == nil ? max(0, -(price[d].min() ?? 0)) : 0 }
+        let total = gains.reduce(0, +)
+        var centre = Int.random(in: 0..<rules.dayCount, using: &rng)
+        if total > 0 {
+            var draw = Double.random(in: 0..<total, using: &rng)
+            for d in gains.indices { draw -= gains[d]; if draw < 0 { centre = d; break } }
+        }
+        let first = max(0, min(centre - Self.windowDays / 2, rules.dayCount - Self.windowDays))
+        let window = PlanWindow(rules, plan: now, days: first..<min(rules.dayCount, first + Self.windowDays))
+        let search = PersonPlan(rules: window.rules), cost = window.slice(price)
+        let found = search.exactBest(cost: cost, below: search.cost(of: window.slice(now), cost) - 1e-9, nodeLimit: Self.sweepNodes,
+                                     steps: Self.sweepSteps)
+        return found.plan.map { window.merged($0, into: now) }
     }
 
     /// Keeps the rows' activity in step with assignment columns that change.
