@@ -207,12 +207,12 @@ struct PersonPlanner {
             for d in cost.indices { for t in cost[d].indices where cost[d][t].isFinite { cost[d][t] += Double.random(in: -noise...noise, using: &rng) } }
         }
         let search = PersonPlan(rules: rules)
+        let own = search.cost(of: now, price)
         var assign: [Int: Double] = [:]
         let proposal: [Int?]?
-        let whole = rules.dayCount <= Self.searchedDays
-        if exact, whole {
+        if exact, rules.dayCount <= Self.searchedDays {
             // Only a cheaper plan than the person's own is of use: the exact search looks below it.
-            let found = search.exactBest(cost: price, below: search.cost(of: now, price) - 1e-9, nodeLimit: Self.sweepNodes,
+            let found = search.exactBest(cost: price, below: own - 1e-9, nodeLimit: Self.sweepNodes,
                                          hint: hints[p], steps: Self.sweepSteps)
             hints[p] = found.prices
             proposal = found.plan
@@ -220,9 +220,10 @@ struct PersonPlanner {
             // The heuristic over the whole period first: it is quick and moves a whole year. Where it finds nothing
             // cheaper for a person with capped shift types, the exact search over a window (see `windowPlan`).
             let quick = search.best(cost: cost)
-            if let quick, search.cost(of: quick, price) < search.cost(of: now, price) - 1e-9 {
+            if let quick, search.cost(of: quick, price) < own - 1e-9 {
                 proposal = quick
             } else if rules.caps.contains(where: { $0.map { $0 < rules.dayCount } ?? false }) {
+                // Checked against the whole period's rules here, where it is cheap, rather than by GLPK's settle.
                 proposal = windowPlan(rules, now: now, price: price, rng: &rng).flatMap { search.keeps($0) ? $0 : nil }
             } else {
                 proposal = nil
@@ -232,7 +233,7 @@ struct PersonPlanner {
         }
         if let plan = proposal {
             for (j, value) in book.values(of: plan, person: p) where (incumbent.values[j] > 0.5) != (value > 0.5) { assign[j] = value }
-            if exact, search.cost(of: plan, price) > search.cost(of: now, price) - 1e-9 { assign = [:] }
+            if exact, search.cost(of: plan, price) > own - 1e-9 { assign = [:] }
         } else if debugSearch, !exact {
             // In an exact re-plan no plan only means none cheaper than the person's own (48,980 lines on Curtois 13).
             debugLog("planner: no plan for person \(p)")
