@@ -154,7 +154,7 @@ final class GLPKProblem {
     /// With `presolve`, GLPK first removes fixed columns and the rows they settle: settling a roster of a
     /// million fixed assignments is then a tiny LP (measured on Curtois Instance24: seconds against minutes).
     /// On the wall clock the simplex gets at least a second, whatever `timeLimit` says (so that a short part
-    /// still finishes its LP): a caller at the deadline must not start one.
+    /// still finishes its LP), but never past the thread's `WallStop`.
     func solveLP(timeLimit: Double, presolve: Bool = false) throws -> Outcome {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
@@ -164,7 +164,7 @@ final class GLPKProblem {
         costsChanged = false
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         warm = !presolve   // the presolver leaves no basis behind
-        parm.tm_lim = Int32(max(1, min(timeLimit, 1e6)) * 1000)
+        parm.tm_lim = Self.milliseconds(max(1, timeLimit))
         var rc = simplex(&parm, timeLimit: timeLimit)
         if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
             glp_adv_basis(p, 0)
@@ -220,6 +220,9 @@ final class GLPKProblem {
         debugLog(String(format: "%@ wall %.4f its %d nodes %d size %d", kind, Date().timeIntervalSince(began), iterations, nodes, rowCount + columnCount + entryCount))
     }
 
+    /// GLPK's time limit on the wall clock: `seconds`, but not past the thread's wall stop.
+    private static func milliseconds(_ seconds: Double) -> Int32 { Int32(max(0.001, WallStop.cap(min(seconds, 1e6))) * 1000) }
+
     /// GLPK's own time limit on a work clock: only the wall's, as a safety.
     private static func wallMilliseconds(_ lane: WorkLane) -> Int32 { Int32(max(0.001, min(lane.clock.wallRemaining, 1e6)) * 1000) }
 
@@ -238,7 +241,7 @@ final class GLPKProblem {
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = GLP_OFF
-        parm.tm_lim = lane.map(Self.wallMilliseconds) ?? Int32(max(0.05, min(timeLimit, 1e6)) * 1000)
+        parm.tm_lim = lane.map(Self.wallMilliseconds) ?? Self.milliseconds(max(0.05, timeLimit))
         parm.mip_gap = gap
         // Measured on Examples/callcenter: with GLPK's cut generators on, the neighbourhood MIPs close
         // several times faster (objective 147-167 against 250-330 after 20-30 s); the window sums and

@@ -23,6 +23,10 @@ public enum Solver {
         let outer = WorkLane.current
         WorkLane.current = deadline.work.map(WorkLane.root)
         defer { WorkLane.current = outer }
+        // No GLPK call of the search runs past its end, nor one of the last settle past the user's limit.
+        let outerStop = WallStop.current
+        WallStop.current = deadline.start.addingTimeInterval(wallSeconds)
+        defer { WallStop.current = outerStop }
         if debugSearch { debugLog(String(format: "built the elastic model in %.1fs", buildSeconds)) }
         // The LP relaxation (the bound) and the start roster do not depend on each other: with two threads
         // they are computed side by side. The bound may take at most a third of the time: on the largest
@@ -40,7 +44,11 @@ public enum Solver {
                 if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path, names: plain.linear) }   // for glpsol and bug reports
                 // GLPK's load counts against the LP's third too (Curtois Instance24: 8 s; timed from before the load,
                 // the thread gave the search back at 45 s of 60, with no bound).
-                let outcome = try lp.solveLP(timeLimit: max(1, lpSeconds - (deadline.elapsed - began)))
+                // GLPK's simplex sets the whole basis up before it first reads its clock (Curtois Instance24: 3.7 s):
+                // when the load has used up the LP's share, the solve goes on without a bound rather than past its limit.
+                let left = lpSeconds - (deadline.elapsed - began)
+                guard left > 0, !deadline.passed else { return relaxation.set(.noSolution, nil, [:]) }
+                let outcome = try lp.solveLP(timeLimit: max(1, left))
                 let terms = debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:]
                 var bound = outcome == .optimal ? lp.lpObjective : nil
                 if let root = bound {
@@ -79,6 +87,7 @@ public enum Solver {
         // Whether the wall clock cut a reproducible search short: read now, not after the settle and the audit.
         search.wallStopped = deadline.wallPassed
         if debugSearch { debugLog(String(format: "search ended at %.1fs (wall %.1fs)", deadline.elapsed, deadline.wallElapsed)) }
+        WallStop.current = deadline.start.addingTimeInterval(options.timeLimit)
         // Settling recomputes the helpers exactly: the parts leave numerical noise in them (1292.999999999995).
         let settled = try search.settler.settle(incumbent.values, deadline: deadline) ?? incumbent
         if debugSearch { debugLog(String(format: "settled at %.1fs", deadline.elapsed)) }

@@ -47,6 +47,24 @@ struct Deadline {
     }
 }
 
+/// The wall-clock moment by which every GLPK call on this thread must return, whatever budget its caller
+/// gave it (nil: none). A caller's budget alone does not stop on time: the simplex gets at least a second so
+/// that a short part finishes its LP, and a part's tree had its own budget after its LP. A part started 0.8 s
+/// before the deadline then ended 0.3-1.3 s past the limit (Curtois 13, 19, 23, 24 at 60.3-61.3 s of 60).
+enum WallStop {
+    static var current: Date? {
+        get { Thread.current.threadDictionary[key] as? Date }
+        set { Thread.current.threadDictionary[key] = newValue }
+    }
+    private static let key = "paiban.wall.stop"
+
+    /// `seconds` capped at what is left before the calling thread's stop.
+    static func cap(_ seconds: Double) -> Double {
+        guard let stop = current else { return seconds }
+        return min(seconds, stop.timeIntervalSinceNow)
+    }
+}
+
 /// PAIBAN_DEBUG=1 traces the search on stderr.
 let debugSearch = ProcessInfo.processInfo.environment["PAIBAN_DEBUG"] != nil
 /// PAIBAN_DEBUG_WORK=1 traces every GLPK solve's wall time and work (see `WorkRate`).

@@ -70,12 +70,14 @@ final class SharedIncumbent: @unchecked Sendable {
 }
 
 /// Runs `work` on `count` threads (the calling thread is one of them) and waits for all. Every extra
-/// thread frees its GLPK environment before it ends. On a work clock each thread gets a lane of its own.
+/// thread frees its GLPK environment before it ends. On a work clock each thread gets a lane of its own; every
+/// thread gets the caller's wall stop.
 func onThreads(_ count: Int, clock: WorkClock?, _ work: @escaping @Sendable (Int) -> Void) {
-    let caller = WorkLane.current
+    let caller = WorkLane.current, stop = WallStop.current
     nonisolated(unsafe) let lanes = clock?.phase(max(1, count)) ?? []
     @Sendable func run(_ k: Int) {
         if !lanes.isEmpty { WorkLane.current = lanes[k] }
+        WallStop.current = stop
         work(k)
         if !lanes.isEmpty { lanes[k].leave() }
     }
