@@ -235,47 +235,61 @@ struct PersonPlan {
     /// shifts that forbid the same successors are alike for what may come next (Curtois Instance24: 11
     /// classes for 24 shifts), and the cheapest shift of each class is chosen per day and predecessor.
     func solve(cost: [[Double]], lambda: Double, mu: [Double], nu: Double) -> [Int?]? {
-        let states = self.states, stateCount = states.count, classCount = classes.count
+        let states = self.states, stateCount = states.count, classCount = classes.count, dayCount = rules.dayCount
         // On a work clock: the states times the classes entered from each, day by day.
-        WorkLane.current?.add(Double(rules.dayCount * stateCount * (classCount + rules.shifts.count)) / WorkRate.programme)
-        var value = [Double](repeating: .infinity, count: stateCount)
-        var next = value
-        var from = [Int32](repeating: -1, count: stateCount * rules.dayCount)
-        var chosen = [Int16](repeating: -1, count: stateCount * rules.dayCount)
+        WorkLane.current?.add(Double(dayCount * stateCount * (classCount + rules.shifts.count)) / WorkRate.programme)
+        // The tables live in raw memory that the day's relaxations capture as constants: arrays captured by the
+        // nested functions below were boxed and checked on every access (a year's sweeps on Curtois 24 spent
+        // half their time in this function).
+        var value = UnsafeMutablePointer<Double>.allocate(capacity: stateCount)
+        var next = UnsafeMutablePointer<Double>.allocate(capacity: stateCount)
+        let from = UnsafeMutablePointer<Int32>.allocate(capacity: stateCount * dayCount)
+        let chosen = UnsafeMutablePointer<Int16>.allocate(capacity: stateCount * dayCount)
+        defer { value.deallocate(); next.deallocate(); from.deallocate(); chosen.deallocate() }
+        value.initialize(repeating: .infinity, count: stateCount)
+        next.initialize(repeating: .infinity, count: stateCount)
+        from.initialize(repeating: -1, count: stateCount * dayCount)
+        chosen.initialize(repeating: -1, count: stateCount * dayCount)
         var bestPrice = [Double](repeating: .infinity, count: (classCount + 2) * classCount)
         var bestShift = [Int16](repeating: -1, count: (classCount + 2) * classCount)
         let order = states.order
-        for d in 0..<rules.dayCount {
-            for s in 0..<stateCount { next[s] = .infinity }
+        for d in 0..<dayCount {
+            let (now, after) = (value, next), row = d * stateCount
+            after.update(repeating: .infinity, count: stateCount)
             // A hair's price on every shift: between equal schedules, the one with fewer shifts (no work without a reason).
             cheapest(day: d, cost: cost[d], lambda: lambda, mu: mu, hair: 1e-7, price: &bestPrice, shift: &bestShift)
-            func relax(_ s: Int, _ v: Double, _ pred: Int, _ shift: Int16 = -1) {
-                if v < next[s] { next[s] = v; from[d * stateCount + s] = Int32(pred); chosen[d * stateCount + s] = shift }
-            }
-            func follow(_ move: Move?, from s: Int, _ v: Double) {
-                switch move {
-                case nil: break
-                case .rest(let to): relax(to, v, s)
-                case let .work(source, j, run, afterWork):
-                    let extra = softPrice(run) + (startsWeekend(d, afterWork: afterWork) ? nu : 0)
-                    for c in 0..<classCount {
-                        let p = bestPrice[source * classCount + c]
-                        if p.isFinite { relax(states.work(j, c, run), v + p + extra, s, bestShift[source * classCount + c]) }
+            bestPrice.withUnsafeBufferPointer { bestPrice in
+                bestShift.withUnsafeBufferPointer { bestShift in
+                    @inline(__always) func relax(_ s: Int, _ v: Double, _ pred: Int, _ shift: Int16) {
+                        if v < after[s] { after[s] = v; from[row + s] = Int32(pred); chosen[row + s] = shift }
+                    }
+                    @inline(__always) func follow(_ move: Move?, from s: Int, _ v: Double) {
+                        switch move {
+                        case nil: break
+                        case .rest(let to): relax(to, v, s, -1)
+                        case let .work(source, j, run, afterWork):
+                            let extra = softPrice(run) + (startsWeekend(d, afterWork: afterWork) ? nu : 0)
+                            for c in 0..<classCount {
+                                let p = bestPrice[source * classCount + c]
+                                if p.isFinite { relax(states.work(j, c, run), v + p + extra, s, bestShift[source * classCount + c]) }
+                            }
+                        }
+                    }
+                    for k in 0..<(d == 0 ? 1 : order.count) {
+                        let s = d == 0 ? -1 : order[k]
+                        let v = s < 0 ? 0 : now[s]
+                        guard v.isFinite else { continue }
+                        let (first, second) = moves(into: d, from: s, states)
+                        follow(first, from: s, v)
+                        follow(second, from: s, v)
                     }
                 }
             }
-            for s in d == 0 ? [-1] : order {
-                let v = s < 0 ? 0 : value[s]
-                guard v.isFinite else { continue }
-                let (first, second) = moves(into: d, from: s, states)
-                follow(first, from: s, v)
-                follow(second, from: s, v)
-            }
             swap(&value, &next)
         }
-        guard var s = value.indices.min(by: { value[$0] < value[$1] }), value[s].isFinite else { return nil }
-        var plan = [Int?](repeating: nil, count: rules.dayCount)
-        for d in stride(from: rules.dayCount - 1, through: 0, by: -1) {
+        guard var s = (0..<stateCount).min(by: { value[$0] < value[$1] }), value[s].isFinite else { return nil }
+        var plan = [Int?](repeating: nil, count: dayCount)
+        for d in stride(from: dayCount - 1, through: 0, by: -1) {
             plan[d] = states.isWork(s) ? Int(chosen[d * stateCount + s]) : nil
             s = Int(from[d * stateCount + s])
         }
