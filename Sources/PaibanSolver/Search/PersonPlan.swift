@@ -239,8 +239,8 @@ struct PersonPlan {
         // On a work clock: the states times the classes entered from each, day by day.
         WorkLane.current?.add(Double(dayCount * stateCount * (classCount + rules.shifts.count)) / WorkRate.programme)
         // The tables live in raw memory that the day's relaxations capture as constants: arrays captured by the
-        // nested functions below were boxed and checked on every access (a year's sweeps on Curtois 24 spent
-        // half their time in this function).
+        // nested functions below were boxed and checked on every access. The same plans, 8% less CPU on Curtois 13;
+        // on 24, where the heuristic's runs of this function are 30% of all CPU, 1.5%: the cost is the states.
         var value = UnsafeMutablePointer<Double>.allocate(capacity: stateCount)
         var next = UnsafeMutablePointer<Double>.allocate(capacity: stateCount)
         let from = UnsafeMutablePointer<Int32>.allocate(capacity: stateCount * dayCount)
