@@ -223,8 +223,9 @@ final class GLPKProblem {
     /// GLPK's time limit on the wall clock: `seconds`, but not past the thread's wall stop.
     private static func milliseconds(_ seconds: Double) -> Int32 { Int32(max(0.001, WallStop.cap(min(seconds, 1e6))) * 1000) }
 
-    /// GLPK's own time limit on a work clock: only the wall's, as a safety.
-    private static func wallMilliseconds(_ lane: WorkLane) -> Int32 { Int32(max(0.001, min(lane.clock.wallRemaining, 1e6)) * 1000) }
+    /// GLPK's own time limit on a work clock: only the wall's, as a safety (during a solve the thread's wall stop
+    /// is the same moment, or later for the last settle).
+    private static func wallMilliseconds(_ lane: WorkLane) -> Int32 { milliseconds(lane.clock.wallRemaining) }
 
     var lpObjective: Double { glp_get_obj_val(p) }
 
