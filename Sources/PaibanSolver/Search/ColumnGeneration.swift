@@ -180,7 +180,7 @@ struct ColumnGeneration {
             }
         }
         let search = PersonPlan(rules: rules), hint = pricesHint[p]
-        let exact = search.exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: hint)
+        let exact = search.provenBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: hint)
         pricesHint[p] = exact.prices
         let floor = freeHelpers[p] ? exact.floor : -.infinity, proven = freeHelpers[p] && exact.proven
         var found = exact.plan

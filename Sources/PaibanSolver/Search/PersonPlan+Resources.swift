@@ -1,0 +1,151 @@
+/// The cheapest schedule with the counted resources in the state rather than priced: a dynamic programme over
+/// (stretch state, paid minutes, weekends worked, shifts of each capped type). It is exact where the
+/// Lagrangian search (`exactBest`) can only prune: that search's bound has a gap wherever the minutes band,
+/// caps and weekends bind together, and on Curtois Instance9 (28 days, a band of 1,080 minutes, 4 types with
+/// one capped at 5) it ran out of nodes for most pricings, so that its column generation never had an exact
+/// round. The table grows with the band and the caps, so it is only built where it stays small.
+extension PersonPlan {
+    /// Most entries of the table over all days (every day's is kept for the way back: 5 bytes an entry).
+    static let resourceEntries = 6_000_000
+
+    /// The resources a table tracks and the size of each dimension: minutes in units of their greatest
+    /// common divisor, up to the band's top (or its bottom, where there is no top: more makes no difference);
+    /// weekends up to the cap; each capped type up to its cap, when the cap can bind.
+    private struct Dimensions {
+        var unit = 1, minuteSlots = 1, weekendSlots = 1
+        /// Per local shift: the stride of its count in the caps' index, or 0 when it is not counted.
+        var capStride: [Int]
+        var capLimit: [Int]
+        var capSlots = 1
+
+        init(_ rules: PersonRules) {
+            let positive = rules.minutes.filter { $0 > 0 }
+            unit = positive.reduce(0) { Self.gcd($0, $1) }
+            if unit == 0 { unit = 1 }
+            if let top = rules.minutesMax ?? rules.minutesMin {
+                minuteSlots = (rules.minutesMax != nil ? top / unit : (top + unit - 1) / unit) + 1
+            }
+            if let cap = rules.maxWeekends { weekendSlots = cap + 1 }
+            capStride = [Int](repeating: 0, count: rules.shifts.count)
+            capLimit = capStride
+            for u in rules.shifts.indices {
+                let openDays = rules.open.reduce(0) { $0 + ($1[u] ? 1 : 0) }
+                guard let cap = rules.caps[u], cap < openDays else { continue }
+                capStride[u] = capSlots
+                capLimit[u] = cap
+                capSlots *= cap + 1
+            }
+        }
+
+        var resources: Int { minuteSlots * weekendSlots * capSlots }
+
+        static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+    }
+
+    /// `exactBest`, answered by the table (`resourceBest`) where the search runs out of nodes and the table is
+    /// small enough: then proven whatever the search's nodes.
+    func provenBest(cost: [[Double]], below: Double = .infinity, nodeLimit: Int = 50_000, hint: Prices? = nil, steps: Int = 30) -> Exact {
+        var exact = exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: hint, steps: steps)
+        guard !exact.proven, let table = resourceBest(cost: cost, below: below) else { return exact }
+        exact.plan = table.found?.plan
+        exact.floor = table.found?.cost ?? table.floor
+        exact.proven = true
+        return exact
+    }
+
+    /// The cheapest schedule that keeps every rule and costs less than `below` (by more than 1e-9, as in
+    /// `exactBest`), with its cost; `found` is nil when none does, and `floor` is the cheapest schedule's cost
+    /// either way (+infinity without one): the answer is a proof. Nil when the table would have more than
+    /// `entryLimit` entries over all days.
+    func resourceBest(cost: [[Double]], below: Double = .infinity, entryLimit: Int = resourceEntries)
+        -> (found: (plan: [Int?], cost: Double)?, floor: Double)? {
+        let dims = Dimensions(rules), states = self.states, days = rules.dayCount
+        let (minuteSlots, weekendSlots, capSlots) = (dims.minuteSlots, dims.weekendSlots, dims.capSlots)
+        let size = states.count * dims.resources
+        guard days > 0, size <= entryLimit / days else { return nil }
+        let tracksMinutes = rules.minutesMax != nil || rules.minutesMin != nil, bounded = rules.minutesMax != nil
+        let resources = dims.resources
+        // Index of (state, minute units, weekends, caps' digits).
+        @inline(__always) func index(_ s: Int, _ m: Int, _ w: Int, _ c: Int) -> Int { ((s * minuteSlots + m) * weekendSlots + w) * capSlots + c }
+        // Raw tables, allocated once a call: closures over arrays are checked for exclusive access at every
+        // touch (see `moves`), and this loop touches them a million times.
+        let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: size), next = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+        // The way back: per day and entry, the entry of the day before and the shift worked (-1: rest).
+        let fromEntry = UnsafeMutableBufferPointer<Int32>.allocate(capacity: days * size)
+        let fromShift = UnsafeMutableBufferPointer<Int8>.allocate(capacity: days * size)
+        defer { current.deallocate(); next.deallocate(); fromEntry.deallocate(); fromShift.deallocate() }
+        next.initialize(repeating: .infinity)
+        var relaxations = 0
+        @inline(__always) func relax(_ d: Int, _ target: Int, _ v: Double, from e: Int, _ shift: Int) {
+            if v < next[target] {
+                next[target] = v
+                fromEntry[d * size + target] = Int32(e)
+                fromShift[d * size + target] = Int8(shift)
+            }
+        }
+        // Day d's moves out of entry e of day d - 1 (e = -1 and s = -1: the start).
+        @inline(__always) func expand(_ d: Int, _ move: Move?, from e: Int, _ m: Int, _ w: Int, _ c: Int, value: Double) {
+            switch move {
+            case nil: break
+            case .rest(let to):
+                relax(d, index(to, m, w, c), value, from: e, -1)
+            case let .work(source, j, run, afterWork):
+                let weekend = rules.maxWeekends != nil && startsWeekend(d, afterWork: afterWork)
+                if weekend, w + 1 >= weekendSlots { break }
+                let extra = softPrice(run)
+                for u in rules.shifts.indices where rules.open[d][u] && allowed(u, after: source, day: d) {
+                    var m2 = m
+                    if tracksMinutes {
+                        m2 += rules.minutes[u] / dims.unit
+                        if m2 >= minuteSlots {
+                            if bounded { continue }
+                            m2 = minuteSlots - 1   // past the band's bottom, with no top: all alike
+                        }
+                    }
+                    var c2 = c
+                    if dims.capStride[u] > 0 {
+                        guard c / dims.capStride[u] % (dims.capLimit[u] + 1) < dims.capLimit[u] else { continue }
+                        c2 += dims.capStride[u]
+                    }
+                    relaxations += 1
+                    relax(d, index(states.work(j, classOf[u], run), m2, weekend ? w + 1 : w, c2), value + cost[d][u] + extra, from: e, u)
+                }
+            }
+        }
+        let (first, second) = moves(into: 0, from: -1, states)
+        expand(0, first, from: -1, 0, 0, 0, value: 0)
+        expand(0, second, from: -1, 0, 0, 0, value: 0)
+        for d in 1..<max(1, days) {
+            for k in 0..<size { current[k] = next[k]; next[k] = .infinity }
+            for e in 0..<size where current[e] < .infinity {
+                let s = e / resources, r = e % resources
+                let m = r / (weekendSlots * capSlots), w = r / capSlots % weekendSlots, c = r % capSlots
+                let (first, second) = moves(into: d, from: s, states)
+                expand(d, first, from: e, m, w, c, value: current[e])
+                expand(d, second, from: e, m, w, c, value: current[e])
+            }
+        }
+        WorkLane.current?.add(Double(relaxations + days * size) / WorkRate.programme)
+        // The cheapest entry of the last day inside the minutes band.
+        let low = rules.minutesMin.map { ($0 + dims.unit - 1) / dims.unit } ?? 0
+        var last = -1, least = Double.infinity
+        for e in 0..<size where next[e] < least {
+            let m = e % resources / (weekendSlots * capSlots)
+            if m >= low { (last, least) = (e, next[e]) }
+        }
+        guard last >= 0, least < below - 1e-9 else { return (nil, least) }
+        var plan = [Int?](repeating: nil, count: days), e = last
+        for d in stride(from: days - 1, through: 0, by: -1) {
+            let shift = fromShift[d * size + e]
+            plan[d] = shift < 0 ? nil : Int(shift)
+            e = Int(fromEntry[d * size + e])
+        }
+        // The table follows the same moves and counts as `keeps`; a plan it would not keep is a bug here, and
+        // then no answer is better than a wrong proof.
+        guard keeps(plan) else {
+            if debugSearch { debugLog("resourceBest: a plan that breaks a rule") }
+            return nil
+        }
+        return ((plan, self.cost(of: plan, cost)), least)
+    }
+}

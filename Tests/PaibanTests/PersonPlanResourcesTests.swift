@@ -1,0 +1,69 @@
+import Paiban
+@testable import PaibanSolver
+import Testing
+
+/// `PersonPlan.resourceBest` (the programme with minutes, weekends and capped shift counts in its state) checked
+/// against enumeration on the random one-person scenarios of `PersonPlanExactTests`: it must find the optimum
+/// exactly, answer a cut (`below`) as a proof, and refuse a table over its size limit.
+@Suite("person plan resources")
+struct PersonPlanResourcesTests {
+    typealias Exact = PersonPlanExactTests
+
+    /// For 400 random scenarios (counted resources on every other one, soft runs on), without a cut: a plan that
+    /// keeps every rule at the enumerated optimum, or no plan and a floor of +infinity when nothing keeps the
+    /// rules. With a cut above the optimum the optimum again; at or under it, no plan and a floor of at least
+    /// the cut and at most the optimum. The batches must hold cases where the heuristic `best` misses the
+    /// optimum, so that the table did work the programme alone does not.
+    @Test(arguments: 0..<4)
+    func tableMatchesBruteForce(batch: Int) {
+        var feasible = 0, infeasible = 0, missed = 0, cuts = 0
+        for (_, trial) in Exact.trials(from: 30_000 + UInt64(batch) * 100, count: 100) {
+            let (plan, cost, context) = (trial.plan, trial.cost, trial.context)
+            guard let table = plan.resourceBest(cost: cost) else {
+                Issue.record("a one-person table over the size limit; \(context)")
+                continue
+            }
+            guard let optimum = trial.optimum else {
+                infeasible += 1
+                #expect(table.found == nil, "no schedule keeps the rules, yet the table found \(table.found!.plan); \(context)")
+                #expect(table.floor == .infinity, "no schedule keeps the rules, yet the floor is \(table.floor); \(context)")
+                continue
+            }
+            feasible += 1
+            if trial.found.map({ plan.cost(of: $0, cost) > optimum.cost + 1e-9 }) ?? true { missed += 1 }
+            Exact.expectOptimal(table.found?.plan, trial, "resourceBest")
+            if let found = table.found {
+                #expect(abs(found.cost - plan.cost(of: found.plan, cost)) <= 1e-9, "reported cost \(found.cost); \(context)")
+            }
+            #expect(abs(table.floor - optimum.cost) <= 1e-6, "floor \(table.floor), optimum \(optimum.cost); \(context)")
+            for below in [optimum.cost + 1e-3, optimum.cost + 10, optimum.cost, optimum.cost - 1, optimum.cost - 10] {
+                cuts += 1
+                guard let cut = plan.resourceBest(cost: cost, below: below) else {
+                    Issue.record("below \(below): no answer; \(context)")
+                    continue
+                }
+                if below > optimum.cost {
+                    Exact.expectOptimal(cut.found?.plan, trial, "resourceBest below \(below)")
+                } else {
+                    #expect(cut.found == nil, "below \(below): a plan at \(cut.found!.cost), under the optimum \(optimum.cost)?; \(context)")
+                    #expect(cut.floor >= below - 1e-6 && cut.floor <= optimum.cost + 1e-6,
+                            "below \(below): floor \(cut.floor), optimum \(optimum.cost); \(context)")
+                }
+            }
+        }
+        print("resourceBest batch \(batch): \(feasible) feasible, \(infeasible) infeasible, best missed the optimum in \(missed), \(cuts) cuts")
+        #expect(feasible >= 60, "only \(feasible) trials had a schedule")
+        #expect(missed >= 3, "best missed the optimum in only \(missed) trials")
+        #expect(infeasible >= 1, "no trial was left without a schedule")
+    }
+
+    /// A table larger than the limit is refused rather than built: the same person with a limit of one entry.
+    @Test func refusesLargeTables() {
+        guard let trial = Exact.trials(from: 30_000, count: 20).first(where: { $0.trial.optimum != nil })?.trial else {
+            Issue.record("no trial with a schedule")
+            return
+        }
+        #expect(trial.plan.resourceBest(cost: trial.cost, entryLimit: 1) == nil)
+        #expect(trial.plan.resourceBest(cost: trial.cost) != nil)
+    }
+}
