@@ -57,6 +57,22 @@ struct PersonPlanResourcesTests {
         #expect(infeasible >= 1, "no trial was left without a schedule")
     }
 
+    /// Caps on many types multiply past a whole number's range (Curtois 24 caps 32 types): the table is refused,
+    /// not overflowed, and the exact search still answers through `provenBest`.
+    @Test func manyCapsAreRefusedWithoutOverflow() {
+        let types = 40, days = 28
+        let rules = PersonRules(dayCount: days, shifts: Array(0..<types), minutes: Array(repeating: 480, count: types),
+                                open: Array(repeating: Array(repeating: true, count: types), count: days),
+                                follows: Array(repeating: Array(repeating: true, count: types), count: types), maxWork: 5,
+                                weekendDay: (0..<days).map { UInt8([0, 0, 0, 0, 0, 1, 2][$0 % 7]) }, caps: Array(repeating: 3, count: types))
+        let plan = PersonPlan(rules: rules)
+        var cost: [[Double]] = []
+        for d in 0..<days { cost.append((0..<types).map { t -> Double in Double((d * 7 + t * 3) % 11 - 5) }) }
+        #expect(plan.resourceBest(cost: cost) == nil)
+        let exact = plan.provenBest(cost: cost)
+        #expect(exact.plan.map(plan.keeps) == true)
+    }
+
     /// A table larger than the limit is refused rather than built: the same person with a limit of one entry.
     @Test func refusesLargeTables() {
         guard let trial = Exact.trials(from: 30_000, count: 20).first(where: { $0.trial.optimum != nil })?.trial else {

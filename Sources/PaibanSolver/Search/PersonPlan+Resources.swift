@@ -17,20 +17,27 @@ extension PersonPlan {
         var capStride: [Int]
         var capLimit: [Int]
         var capSlots = 1
+        let tracksWeekends: Bool
 
-        init(_ rules: PersonRules) {
-            let positive = rules.minutes.filter { $0 > 0 }
-            unit = positive.reduce(0) { Self.gcd($0, $1) }
+        /// Nil when the table would take more than `limit` entries over the period.
+        init?(_ rules: PersonRules, states: Int, limit: Int) {
+            unit = rules.minutes.filter { $0 > 0 }.reduce(0) { Self.gcd($0, $1) }
             if unit == 0 { unit = 1 }
             if let top = rules.minutesMax ?? rules.minutesMin {
                 minuteSlots = (rules.minutesMax != nil ? top / unit : (top + unit - 1) / unit) + 1
             }
-            if let cap = rules.maxWeekends { weekendSlots = cap + 1 }
+            let binding = rules.shifts.indices.compactMap { u -> (u: Int, cap: Int)? in
+                let openDays = rules.open.reduce(0) { $0 + ($1[u] ? 1 : 0) }
+                return rules.caps[u].flatMap { $0 < openDays ? (u, $0) : nil }
+            }
+            // In floating point: the caps of 32 types (Curtois 24) overflow a whole number.
+            let others = binding.reduce(Double((rules.maxWeekends ?? 0) + 1)) { $0 * Double($1.cap + 1) }
+            guard Double(max(1, rules.dayCount) * states * minuteSlots) * others <= Double(limit) else { return nil }
+            tracksWeekends = rules.maxWeekends != nil
+            weekendSlots = (rules.maxWeekends ?? 0) + 1
             capStride = [Int](repeating: 0, count: rules.shifts.count)
             capLimit = capStride
-            for u in rules.shifts.indices {
-                let openDays = rules.open.reduce(0) { $0 + ($1[u] ? 1 : 0) }
-                guard let cap = rules.caps[u], cap < openDays else { continue }
+            for (u, cap) in binding {
                 capStride[u] = capSlots
                 capLimit[u] = cap
                 capSlots *= cap + 1
@@ -59,10 +66,10 @@ extension PersonPlan {
     /// `entryLimit` entries over all days.
     func resourceBest(cost: [[Double]], below: Double = .infinity, entryLimit: Int = resourceEntries)
         -> (found: (plan: [Int?], cost: Double)?, floor: Double)? {
-        let dims = Dimensions(rules), states = self.states, days = rules.dayCount
+        let states = self.states, days = rules.dayCount
+        guard days > 0, let dims = Dimensions(rules, states: states.count, limit: entryLimit) else { return nil }
         let (minuteSlots, weekendSlots, capSlots) = (dims.minuteSlots, dims.weekendSlots, dims.capSlots)
         let size = states.count * dims.resources
-        guard days > 0, size <= entryLimit / days else { return nil }
         let tracksMinutes = rules.minutesMax != nil || rules.minutesMin != nil, bounded = rules.minutesMax != nil
         let resources = dims.resources
         // Index of (state, minute units, weekends, caps' digits).
@@ -90,7 +97,7 @@ extension PersonPlan {
             case .rest(let to):
                 relax(d, index(to, m, w, c), value, from: e, -1)
             case let .work(source, j, run, afterWork):
-                let weekend = rules.maxWeekends != nil && startsWeekend(d, afterWork: afterWork)
+                let weekend = dims.tracksWeekends && startsWeekend(d, afterWork: afterWork)
                 if weekend, w + 1 >= weekendSlots { break }
                 let extra = softPrice(run)
                 for u in rules.shifts.indices where rules.open[d][u] && allowed(u, after: source, day: d) {

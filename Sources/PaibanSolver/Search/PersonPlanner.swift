@@ -212,7 +212,7 @@ struct PersonPlanner {
         let proposal: [Int?]?
         if exact, rules.dayCount <= Self.searchedDays {
             // Only a cheaper plan than the person's own is of use: the exact search looks below it.
-            let found = search.exactBest(cost: price, below: own - 1e-9, nodeLimit: Self.sweepNodes,
+            let found = search.provenBest(cost: price, below: own - 1e-9, nodeLimit: Self.sweepNodes,
                                          hint: hints[p], steps: Self.sweepSteps)
             hints[p] = found.prices
             proposal = found.plan
@@ -267,7 +267,7 @@ struct PersonPlanner {
         let first = max(0, min(centre - Self.windowDays / 2, rules.dayCount - Self.windowDays))
         let window = PlanWindow(rules, plan: now, days: first..<min(rules.dayCount, first + Self.windowDays))
         let search = PersonPlan(rules: window.rules), cost = window.slice(price)
-        let found = search.exactBest(cost: cost, below: search.cost(of: window.slice(now), cost) - 1e-9, nodeLimit: Self.sweepNodes,
+        let found = search.provenBest(cost: cost, below: search.cost(of: window.slice(now), cost) - 1e-9, nodeLimit: Self.sweepNodes,
                                      steps: Self.sweepSteps)
         return found.plan.map { window.merged($0, into: now) }
     }
