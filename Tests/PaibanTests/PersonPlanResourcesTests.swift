@@ -20,7 +20,7 @@ struct PersonPlanResourcesTests {
         for (_, trial) in Exact.trials(from: 30_000 + UInt64(batch) * 100, count: 100) {
             let (plan, cost, context) = (trial.plan, trial.cost, trial.context)
             guard let table = plan.resourceBest(cost: cost) else {
-                Issue.record("a one-person table over the size limit; \(context)")
+                Issue.record("no answer (over the size limit, or a plan that breaks a rule); \(context)")
                 continue
             }
             guard let optimum = trial.optimum else {
@@ -71,6 +71,38 @@ struct PersonPlanResourcesTests {
         #expect(plan.resourceBest(cost: cost) == nil)
         let exact = plan.provenBest(cost: cost)
         #expect(exact.plan.map(plan.keeps) == true)
+    }
+
+    /// A window's rules (`PlanWindow`) may leave a bottom of the band below zero, or a cap below zero around a plan
+    /// that breaks it: a bottom at or below zero is no bottom (the same answer as without one), and a cap below
+    /// zero gets no table (the exact search answers). `provenBest` with no nodes for the search is answered by
+    /// the table: proven, at the enumerated optimum.
+    @Test func windowBoundsAndTheFallback() {
+        var compared = 0, fallbacks = 0
+        for (_, trial) in Exact.trials(from: 32_000, count: 100) {
+            var open = trial.rules
+            open.minutesMin = nil
+            open.minutesMax = nil
+            var below = open
+            below.minutesMin = -1_000
+            let plain = PersonPlan(rules: open).resourceBest(cost: trial.cost)
+            let negative = PersonPlan(rules: below).resourceBest(cost: trial.cost)
+            #expect(plain?.floor == negative?.floor, "a bottom of -1000 changed the answer; \(trial.context)")
+            compared += 1
+            if let t = trial.rules.caps.firstIndex(where: { $0 != nil }) {
+                var broken = trial.rules
+                broken.caps[t] = -1
+                #expect(PersonPlan(rules: broken).resourceBest(cost: trial.cost) == nil, "a table for a cap below zero; \(trial.context)")
+            }
+            if let optimum = trial.optimum {
+                let exact = trial.plan.provenBest(cost: trial.cost, nodeLimit: 0)
+                #expect(exact.proven, "provenBest without nodes was not proven; \(trial.context)")
+                Exact.expectOptimal(exact.plan, trial, "provenBest without nodes")
+                #expect(abs(exact.floor - optimum.cost) <= 1e-6, "floor \(exact.floor), optimum \(optimum.cost); \(trial.context)")
+                fallbacks += 1
+            }
+        }
+        #expect(compared >= 60 && fallbacks >= 50, "\(compared) compared, \(fallbacks) fallbacks")
     }
 
     /// A table larger than the limit is refused rather than built: the same person with a limit of one entry.

@@ -5,7 +5,7 @@
 /// one capped at 5) it ran out of nodes for most pricings, so that its column generation never had an exact
 /// round. The table grows with the band and the caps, so it is only built where it stays small.
 extension PersonPlan {
-    /// Most entries of the table over all days (every day's is kept for the way back: 5 bytes an entry).
+    /// Most entries of the table over all days (every day's is kept for the way back: 6 bytes an entry).
     static let resourceEntries = 6_000_000
 
     /// The resources a table tracks and the size of each dimension: minutes in units of their greatest
@@ -18,14 +18,21 @@ extension PersonPlan {
         var capLimit: [Int]
         var capSlots = 1
         let tracksWeekends: Bool
+        /// The band's bottom in units, where it is above zero (a window's bottom is what the held days leave,
+        /// which may be below zero: no bottom then), and whether it has a top.
+        let lowest: Int?
+        let bounded: Bool
 
-        /// Nil when the table would take more than `limit` entries over the period.
+        /// Nil when the table would take more than `limit` entries over the period, or when a top or cap is
+        /// below zero (a window around a plan that breaks them; the exact search answers that no plan keeps them).
         init?(_ rules: PersonRules, states: Int, limit: Int) {
+            guard (rules.minutesMax ?? 0) >= 0, (rules.maxWeekends ?? 0) >= 0, rules.caps.allSatisfy({ ($0 ?? 0) >= 0 }) else { return nil }
             unit = rules.minutes.filter { $0 > 0 }.reduce(0) { Self.gcd($0, $1) }
             if unit == 0 { unit = 1 }
-            if let top = rules.minutesMax ?? rules.minutesMin {
-                minuteSlots = (rules.minutesMax != nil ? top / unit : (top + unit - 1) / unit) + 1
-            }
+            let unit = unit
+            lowest = rules.minutesMin.flatMap { $0 > 0 ? ($0 + unit - 1) / unit : nil }
+            bounded = rules.minutesMax != nil
+            if let top = rules.minutesMax.map({ $0 / unit }) ?? lowest { minuteSlots = top + 1 }
             let binding = rules.shifts.indices.compactMap { u -> (u: Int, cap: Int)? in
                 let openDays = rules.open.reduce(0) { $0 + ($1[u] ? 1 : 0) }
                 return rules.caps[u].flatMap { $0 < openDays ? (u, $0) : nil }
@@ -70,7 +77,7 @@ extension PersonPlan {
         guard days > 0, let dims = Dimensions(rules, states: states.count, limit: entryLimit) else { return nil }
         let (minuteSlots, weekendSlots, capSlots) = (dims.minuteSlots, dims.weekendSlots, dims.capSlots)
         let size = states.count * dims.resources
-        let tracksMinutes = rules.minutesMax != nil || rules.minutesMin != nil, bounded = rules.minutesMax != nil
+        let tracksMinutes = dims.bounded || dims.lowest != nil, bounded = dims.bounded
         let resources = dims.resources
         // Index of (state, minute units, weekends, caps' digits).
         @inline(__always) func index(_ s: Int, _ m: Int, _ w: Int, _ c: Int) -> Int { ((s * minuteSlots + m) * weekendSlots + w) * capSlots + c }
@@ -79,7 +86,7 @@ extension PersonPlan {
         let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: size), next = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
         // The way back: per day and entry, the entry of the day before and the shift worked (-1: rest).
         let fromEntry = UnsafeMutableBufferPointer<Int32>.allocate(capacity: days * size)
-        let fromShift = UnsafeMutableBufferPointer<Int8>.allocate(capacity: days * size)
+        let fromShift = UnsafeMutableBufferPointer<Int16>.allocate(capacity: days * size)
         defer { current.deallocate(); next.deallocate(); fromEntry.deallocate(); fromShift.deallocate() }
         next.initialize(repeating: .infinity)
         var relaxations = 0
@@ -87,7 +94,7 @@ extension PersonPlan {
             if v < next[target] {
                 next[target] = v
                 fromEntry[d * size + target] = Int32(e)
-                fromShift[d * size + target] = Int8(shift)
+                fromShift[d * size + target] = Int16(shift)
             }
         }
         // Day d's moves out of entry e of day d - 1 (e = -1 and s = -1: the start).
@@ -134,7 +141,7 @@ extension PersonPlan {
         }
         WorkLane.current?.add(Double(relaxations + days * size) / WorkRate.programme)
         // The cheapest entry of the last day inside the minutes band.
-        let low = rules.minutesMin.map { ($0 + dims.unit - 1) / dims.unit } ?? 0
+        let low = dims.lowest ?? 0
         var last = -1, least = Double.infinity
         for e in 0..<size where next[e] < least {
             let m = e % resources / (weekendSlots * capSlots)
