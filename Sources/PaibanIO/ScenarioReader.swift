@@ -162,9 +162,8 @@ public enum ScenarioReader {
     /// The demand grid must resolve every meal round: the slot length becomes the greatest common divisor
     /// of the scenario's slot and the rounds' times (an hourly scenario with rounds at 11:45 counts in 15 minutes).
     static func refinedSlot(_ slot: Int, shifts: [ShiftType], node: YAMLNode) throws -> Int {
-        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var g = slot
-        for meal in shifts.compactMap(\.meal) { for v in [meal.length, meal.step, meal.windowStart, meal.windowEnd] { g = gcd(g, v) } }
+        for meal in shifts.compactMap(\.meal) { for v in [meal.length, meal.step, meal.windowStart, meal.windowEnd] { g = greatestCommonDivisor(g, v) } }
         guard [15, 30, 60].contains(g) else {
             throw node.error("meal rounds must fall on a 15-minute grid (their times need \(g)-minute slots)")
         }

@@ -1,3 +1,5 @@
+import Paiban
+
 /// The cheapest schedule with the counted resources in the state rather than priced: a dynamic programme over
 /// (stretch state, paid minutes, weekends worked, shifts of each capped type). It is exact where the
 /// Lagrangian search (`exactBest`) can only prune: that search's bound has a gap wherever the minutes band,
@@ -12,7 +14,8 @@ extension PersonPlan {
     /// common divisor, up to the band's top (or its bottom, where there is no top: more makes no difference);
     /// weekends up to the cap; each capped type up to its cap, when the cap can bind.
     private struct Dimensions {
-        var unit = 1, minuteSlots = 1, weekendSlots = 1
+        let unit: Int
+        var minuteSlots = 1, weekendSlots = 1
         /// Per local shift: the stride of its count in the caps' index, or 0 when it is not counted.
         var capStride: [Int]
         var capLimit: [Int]
@@ -27,9 +30,8 @@ extension PersonPlan {
         /// below zero (a window around a plan that breaks them; the exact search answers that no plan keeps them).
         init?(_ rules: PersonRules, states: Int, limit: Int) {
             guard (rules.minutesMax ?? 0) >= 0, (rules.maxWeekends ?? 0) >= 0, rules.caps.allSatisfy({ ($0 ?? 0) >= 0 }) else { return nil }
-            unit = rules.minutes.filter { $0 > 0 }.reduce(0) { Self.gcd($0, $1) }
-            if unit == 0 { unit = 1 }
-            let unit = unit
+            let unit = max(1, rules.minutes.reduce(0) { greatestCommonDivisor($0, max(0, $1)) })
+            self.unit = unit
             lowest = rules.minutesMin.flatMap { $0 > 0 ? ($0 + unit - 1) / unit : nil }
             bounded = rules.minutesMax != nil
             if let top = rules.minutesMax.map({ $0 / unit }) ?? lowest { minuteSlots = top + 1 }
@@ -52,8 +54,6 @@ extension PersonPlan {
         }
 
         var resources: Int { minuteSlots * weekendSlots * capSlots }
-
-        static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
     }
 
     /// `exactBest`, answered by the table (`resourceBest`) where the search runs out of nodes and the table is

@@ -213,7 +213,7 @@ struct PersonPlanner {
         if exact, rules.dayCount <= Self.searchedDays {
             // Only a cheaper plan than the person's own is of use: the exact search looks below it.
             let found = search.provenBest(cost: price, below: own - 1e-9, nodeLimit: Self.sweepNodes,
-                                         hint: hints[p], steps: Self.sweepSteps)
+                                          hint: hints[p], steps: Self.sweepSteps)
             hints[p] = found.prices
             proposal = found.plan
         } else if exact {
@@ -268,7 +268,7 @@ struct PersonPlanner {
         let window = PlanWindow(rules, plan: now, days: first..<min(rules.dayCount, first + Self.windowDays))
         let search = PersonPlan(rules: window.rules), cost = window.slice(price)
         let found = search.provenBest(cost: cost, below: search.cost(of: window.slice(now), cost) - 1e-9, nodeLimit: Self.sweepNodes,
-                                     steps: Self.sweepSteps)
+                                      steps: Self.sweepSteps)
         return found.plan.map { window.merged($0, into: now) }
     }
 
