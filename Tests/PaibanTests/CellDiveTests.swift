@@ -169,6 +169,31 @@ struct CellDiveTests {
         }
     }
 
+    /// A sideways part (`ScheduleNeighbourhoods.search(sideways: true)`) fixes off one cell the roster works in the
+    /// part, so whatever it finds is another roster: valid, at most the cutoff, and not the roster it started from.
+    @Test func sidewaysPartsChangeTheRoster() throws {
+        var s = try Self.converged()
+        var rng = SplitMix(seed: 3)
+        let first = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng,
+                                                       cutoff: { .infinity }))
+        let values = s.generation.decisionValues(first, isDecision: s.isDecision)
+        let settled = try #require(try s.settler.settle(values, deadline: s.deadline))
+        var neighbourhoods = ScheduleNeighbourhoods(cells: s.plain.x.cells, days: s.scenario.dayCount, people: s.generation.people)
+        var found = 0
+        for _ in 0..<6 {
+            let cutoff = settled.objective + 1e-6
+            guard let choice = try neighbourhoods.search(&s.generation, around: values, isDecision: s.isDecision, deadline: s.deadline,
+                                                         rng: &rng, sideways: true, cutoff: { cutoff }) else { continue }
+            found += 1
+            try Self.check(choice, s, "sideways part")
+            let moved = s.generation.decisionValues(choice, isDecision: s.isDecision)
+            #expect(moved != values, "a sideways part returned the roster it started from")
+            let objective = try #require(try s.settler.settle(moved, deadline: s.deadline)).objective
+            #expect(objective < cutoff, "a sideways part returned \(objective), over its cutoff \(cutoff)")
+        }
+        #expect(found > 0, "no sideways part found another roster as good as \(settled.objective)")
+    }
+
     /// The converged generation handed to another thread, as the proving thread hands it to the one that joins
     /// its parts (`GenerationBox`), works there on GLPK problems of that thread: its master LP at the root has
     /// the same value, and a dive there ends in a valid roster; the first thread's master is untouched by it.

@@ -28,8 +28,10 @@ struct ScheduleNeighbourhoods {
     }
 
     /// Searches one part around `values`; a choice of schedules (one per person) under the cutoff, if found.
+    /// `sideways`: one cell the roster works in the part is fixed off, so that whatever the part finds differs
+    /// from the roster (the caller then lets the cutoff admit rosters as good as it).
     mutating func search(_ generation: inout ColumnGeneration, around values: [Double], isDecision: [Bool], deadline: Deadline,
-                         rng: inout SplitMix, cutoff: () -> Double) throws -> [Int]? {
+                         rng: inout SplitMix, sideways: Bool = false, cutoff: () -> Double) throws -> [Int]? {
         let kind = Kind.allCases[turn % Kind.allCases.count]
         turn += 1
         let freed = count(kind, most: kind == .people ? people : days)
@@ -43,7 +45,14 @@ struct ScheduleNeighbourhoods {
             let dayOf = dayOf
             free = { _, j in dayOf[j].map { $0 >= first && $0 < first + freed } ?? true }
         }
-        let fixed = Self.fixings(generation, values, isDecision: isDecision, free: free)
+        var fixed = Self.fixings(generation, values, isDecision: isDecision, free: free)
+        if sideways {
+            let worked = (0..<people).flatMap { p in
+                generation.parts.columns[p].filter { isDecision[$0] && free(p, $0) && values[$0] > 0.5 }.map { (p, $0) }
+            }
+            guard let (p, j) = worked.randomElement(using: &rng) else { return nil }
+            fixed[p][j] = false
+        }
         let part = deadline.within(Self.partSeconds), began = deadline.elapsed
         let found = try generation.dive(deadline: part, seconds: .infinity, isDecision: isDecision, noise: 0, backtracks: .max,
                                         rng: &rng, from: fixed, repair: true, cutoff: cutoff)
@@ -55,7 +64,7 @@ struct ScheduleNeighbourhoods {
         // Instance7 the first 16 parts (4 to 9 people) closed empty within 0.7 s of one another, and the
         // stall they signalled sent the thread into 24 s of branch-and-cut.
         let grew = size[kind]! > before
-        idle = found != nil ? 0 : grew ? idle : idle + 1
+        idle = found != nil && !sideways ? 0 : grew ? idle : idle + 1
         if debugSearch {
             debugLog(String(format: "part %.1fs %@ %d took %.2f %@ schedules %d", deadline.elapsed, "\(kind)", freed, took, found == nil ? "none" : "found", generation.scheduleCount))
         }
