@@ -44,6 +44,18 @@ struct CellDiveTests {
         let settler: Settler
         let deadline = Deadline(seconds: 600)
         var generation: ColumnGeneration
+
+        /// A roster from a dive without noise or cutoff, as decision values: where the parts' tests start.
+        mutating func divedRoster(rng: inout SplitMix) throws -> [Double] {
+            let choice = try #require(try generation.dive(deadline: deadline, seconds: 30, isDecision: isDecision, noise: 0, rng: &rng,
+                                                          cutoff: { .infinity }))
+            return generation.decisionValues(choice, isDecision: isDecision)
+        }
+
+        /// The parts' search (`ScheduleNeighbourhoods`) over this scenario.
+        func neighbourhoods() -> ScheduleNeighbourhoods {
+            ScheduleNeighbourhoods(cells: plain.x.cells, days: scenario.dayCount, people: generation.people)
+        }
     }
 
     /// Builds the column generation, starts it from each person's programme schedule at zero prices (a roster
@@ -140,9 +152,7 @@ struct CellDiveTests {
     @Test func partsKeepTheirFixedCells() throws {
         var s = try Self.converged()
         var rng = SplitMix(seed: 1)
-        let first = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng,
-                                                       cutoff: { .infinity }))
-        let values = s.generation.decisionValues(first, isDecision: s.isDecision)
+        let values = try s.divedRoster(rng: &rng)
         let parts = s.generation.parts
         var fixed = [ColumnGeneration.Fixing](repeating: [:], count: s.generation.people)
         for p in 1..<s.generation.people {
@@ -156,7 +166,7 @@ struct CellDiveTests {
         for p in 1..<s.generation.people {
             for (j, worked) in fixed[p] { #expect((part[j] > 0.5) == worked, "person \(p)'s cell \(j) moved in a part that fixed it") }
         }
-        var neighbourhoods = ScheduleNeighbourhoods(cells: s.plain.x.cells, days: s.scenario.dayCount, people: s.generation.people)
+        var neighbourhoods = s.neighbourhoods()
         let settled = try #require(try s.settler.settle(values, deadline: s.deadline))
         for _ in 0..<6 {
             let cutoff = settled.objective + 0.5
@@ -174,11 +184,9 @@ struct CellDiveTests {
     @Test func sidewaysPartsChangeTheRoster() throws {
         var s = try Self.converged()
         var rng = SplitMix(seed: 3)
-        let first = try #require(try s.generation.dive(deadline: s.deadline, seconds: 30, isDecision: s.isDecision, noise: 0, rng: &rng,
-                                                       cutoff: { .infinity }))
-        let values = s.generation.decisionValues(first, isDecision: s.isDecision)
+        let values = try s.divedRoster(rng: &rng)
         let settled = try #require(try s.settler.settle(values, deadline: s.deadline))
-        var neighbourhoods = ScheduleNeighbourhoods(cells: s.plain.x.cells, days: s.scenario.dayCount, people: s.generation.people)
+        var neighbourhoods = s.neighbourhoods()
         var found = 0
         for _ in 0..<6 {
             let cutoff = settled.objective + 1e-6
