@@ -1,5 +1,5 @@
 import Paiban
-import PaibanSolver
+@testable import PaibanSolver
 import Testing
 
 /// E 06:00-14:00 then L 14:00-22:00 next day leaves 24 h rest, so only the forbidden-pair rule can
@@ -73,5 +73,37 @@ struct ForbiddenSuccessionTests {
             FindingKey(rule, .hard, person: 0, days: [2, 3]),
             FindingKey(rule, .hard, person: 1, days: [-1, 0]),
         ])
+    }
+
+    /// The model's rows are classes of forbidden pairs (earlier shifts x later shifts, every pair forbidden).
+    /// On random relations of up to 8 shifts, the classes forbid exactly the forbidden pairs: each pair of a
+    /// class is forbidden, and each forbidden pair is in a class.
+    @Test func classesCoverExactlyTheForbiddenPairs() {
+        var rng = BruteForceTests.Rng(state: 7)
+        for _ in 0..<200 {
+            let count = rng.int(1...8)
+            let successors = (0..<count).map { _ in (0..<count).filter { _ in rng.chance(0.4) } }
+            let classes = ForbiddenSuccession.forbiddenClasses(successors, shiftCount: count)
+            var covered = Set<[Int]>()
+            for forbidden in classes {
+                #expect(!forbidden.earlier.isEmpty && !forbidden.later.isEmpty)
+                for a in forbidden.earlier { for b in forbidden.later { covered.insert([a, b]) } }
+            }
+            let pairs = Set((0..<count).flatMap { a in successors[a].map { [a, $0] } })
+            #expect(covered == pairs, "\(successors)")
+        }
+    }
+
+    /// Curtois Instance13's 18 shifts, where a later start forbids earlier ones the next day: 6 rows a person
+    /// and day instead of one for each of the 14 shifts with forbidden successors.
+    @Test func nestedSuccessionsNeedFewRows() {
+        let codes = ["a1", "a2", "a3", "a4", "a5", "d1", "d2", "d3", "d4", "d5", "p1", "p2", "p3", "p4", "p5", "n1", "n2", "n3"]
+        let a4 = ["a1", "a2", "a3", "a4"], a5 = a4 + ["a5"], ad = a5 + ["d1", "d2", "d3", "d4", "d5"]
+        let adp = ad + ["p1", "p2", "p3", "p4", "p5"]
+        let cannotFollow: [String: [String]] = ["a5": ad, "d1": a4, "d2": a4, "d3": a4, "d4": a5, "d5": ad,
+                                                "p1": ad, "p2": ad, "p3": ad, "p4": ad, "p5": ad + ["p4", "p5"],
+                                                "n1": adp, "n2": adp + ["n3"], "n3": adp + ["n3"]]
+        let successors = codes.map { (cannotFollow[$0] ?? []).map { codes.firstIndex(of: $0)! } }
+        #expect(ForbiddenSuccession.forbiddenClasses(successors, shiftCount: codes.count).count == 6)
     }
 }
