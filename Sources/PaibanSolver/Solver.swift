@@ -167,7 +167,7 @@ struct Search {
         // People the dynamic programme can plan are re-planned by it first, those who break hard rules
         // before the others; GLPK re-plans whoever still breaks one.
         let kept = try planner.sweep(&start, first: repair.breakers(start).sorted(), rounds: 100, deadline: deadline,
-                                     rng: &rng, stop: { deadline.elapsed > options.budget / 2 || Self.expSweepStop && options.threads >= 2 && searchUntil() })
+                                     rng: &rng, stop: { deadline.elapsed > options.budget / 2 })
         if debugSearch { debugLog(String(format: "planner kept %d plans by %.1fs: %.0f", kept, deadline.elapsed, start.objective)) }
         try repair.repairPeople(&start, deadline: deadline)
         report("start", start.objective)
@@ -197,7 +197,6 @@ struct Search {
     /// against 1305-1315 but 1404, 1405 and 1407 with kicks; 16, seeds 1-4, a wash: 3230-3249 against
     /// 3228-3245). Alone, without column generation, the kicks did better on 8: 1977 against 2349.
     static let kickColumns = exactColumns
-    static let expSweepStop = ProcessInfo.processInfo.environment["PAIBAN_EXP_SWEEPSTOP"] != nil
 
     static func kicksPeople(_ model: RosterModel, _ book: PersonRuleBook) -> Bool {
         model.x.decisions.count > kickColumns && book.rules.allSatisfy { $0 != nil }
