@@ -77,7 +77,8 @@ struct ForbiddenSuccessionTests {
 
     /// The model's rows are classes of forbidden pairs (earlier shifts x later shifts, every pair forbidden).
     /// On random relations of up to 8 shifts, the classes forbid exactly the forbidden pairs: each pair of a
-    /// class is forbidden, and each forbidden pair is in a class.
+    /// class is forbidden, and each forbidden pair is in a class; and each shift's own row (the shift and all of
+    /// its forbidden successors) lies inside a class row.
     @Test func classesCoverExactlyTheForbiddenPairs() {
         var rng = BruteForceTests.Rng(state: 7)
         for _ in 0..<200 {
@@ -91,6 +92,11 @@ struct ForbiddenSuccessionTests {
             }
             let pairs = Set((0..<count).flatMap { a in successors[a].map { [a, $0] } })
             #expect(covered == pairs, "\(successors)")
+            // Never more rows than one per shift with successors, each of which a class row holds.
+            #expect(classes.count <= successors.filter { !$0.isEmpty }.count)
+            for a in 0..<count where !successors[a].isEmpty {
+                #expect(classes.contains { $0.earlier.contains(a) && $0.later == successors[a] }, "\(successors)")
+            }
         }
     }
 
