@@ -156,6 +156,9 @@ struct LinearModel {
     /// The objective's constant: GLPK keeps it as the coefficient of column 0.
     var constant: Double { constants.keys.sorted().reduce(0) { $0 + constants[$1]! } }   // one order: the same sum in every process
 
+    /// Whether every cost and the constant are whole numbers: every roster then costs a whole number.
+    var integralCosts: Bool { columns.allSatisfy { $0.cost == $0.cost.rounded() } && constant == constant.rounded() }
+
     /// Objective value split by penalty term, for a full column vector.
     func termValues(_ values: [Double]) -> [String: Double] {
         var totals = constants

@@ -85,6 +85,9 @@ public enum Solver {
         let plain = relaxation.plain!
         let feasible = relaxation.outcome != .infeasible
         search.bound = relaxation.bound
+        // Where the LP has no answer in its share, the staff's totals still bound the cover (see TotalsBound); a
+        // failure there leaves the solve without a bound, as before.
+        if search.bound == nil, feasible { search.bound = try? TotalsBound.bound(plain) }
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
         var incumbent = try started.get()

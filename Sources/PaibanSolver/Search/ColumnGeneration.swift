@@ -79,7 +79,7 @@ struct ColumnGeneration {
         var position = [Int](repeating: -1, count: model.columns.count)
         for columns in parts.columns { for (k, j) in columns.enumerated() { position[j] = k } }
         self.position = position
-        integralCosts = model.columns.allSatisfy { $0.cost == $0.cost.rounded() } && model.constant == model.constant.rounded()
+        integralCosts = model.integralCosts
         schedules = Array(repeating: [], count: parts.columns.count)
         known = Array(repeating: [], count: parts.columns.count)
         freeHelpers = parts.columns.map { columns in
