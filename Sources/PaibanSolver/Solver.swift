@@ -43,7 +43,16 @@ public enum Solver {
             let began = deadline.elapsed
             let plain = model.withoutSlacks()
             relaxation.plain = plain
-            guard seeksBound else { return relaxation.set(.noSolution, nil, [:]) }
+            // Where the LP has no answer, the staff's totals still bound the cover (see TotalsBound), on this
+            // thread, which has nothing else to do until the start is done (Curtois 24: 2.6 s). A failure there
+            // leaves the solve without a bound.
+            func withoutLP() {
+                let began = deadline.elapsed
+                let bound = deadline.passed ? nil : try? TotalsBound.bound(plain)
+                if debugSearch { debugLog(String(format: "totals bound %.2f in %.3fs", bound ?? -1, deadline.elapsed - began)) }
+                relaxation.set(.noSolution, bound, [:])
+            }
+            guard seeksBound else { return withoutLP() }
             do {
                 let lp = try GLPKProblem(plain.linear)
                 if let path = ProcessInfo.processInfo.environment["PAIBAN_DUMP_LP"] { lp.writeLP(to: path, names: plain.linear) }   // for glpsol and bug reports
@@ -52,8 +61,9 @@ public enum Solver {
                 // GLPK's simplex sets the whole basis up before it first reads its clock (Curtois Instance24: 3.7 s):
                 // when the load has used up the LP's share, the solve goes on without a bound rather than past its limit.
                 let left = lpSeconds - (deadline.elapsed - began)
-                guard left > 0, !deadline.passed else { return relaxation.set(.noSolution, nil, [:]) }
+                guard left > 0, !deadline.passed else { return withoutLP() }
                 let outcome = try lp.solveLP(timeLimit: max(1, left))
+                if outcome == .noSolution { return withoutLP() }
                 let terms = debugSearch && outcome == .optimal ? plain.linear.termValues(lp.lpValues) : [:]
                 var bound = outcome == .optimal ? lp.lpObjective : nil
                 if let root = bound {
@@ -85,9 +95,6 @@ public enum Solver {
         let plain = relaxation.plain!
         let feasible = relaxation.outcome != .infeasible
         search.bound = relaxation.bound
-        // Where the LP has no answer in its share, the staff's totals still bound the cover (see TotalsBound); a
-        // failure there leaves the solve without a bound, as before.
-        if search.bound == nil, feasible { search.bound = try? TotalsBound.bound(plain) }
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
         var incumbent = try started.get()

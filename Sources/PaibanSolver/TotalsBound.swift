@@ -64,7 +64,7 @@ enum TotalsBound {
         }
         lp.addRow("weekends", terms(weekendDays.flatMap { d in allShifts.map { (d, $0) } }), upper: Double(mostWeekendDays))
         let problem = try GLPKProblem(lp)
-        guard try problem.solveLP(timeLimit: 5) == .optimal else { return nil }
+        guard try problem.solveLP(timeLimit: 5, presolve: true) == .optimal else { return nil }
         let bound = problem.lpObjective + rest
         // With whole-number costs every roster costs a whole number.
         return model.linear.integralCosts ? (bound - 1e-6).rounded(.up) : bound
