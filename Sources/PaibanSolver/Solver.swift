@@ -44,8 +44,8 @@ public enum Solver {
             let plain = model.withoutSlacks()
             relaxation.plain = plain
             // Where the LP has no answer, the staff's totals still bound the cover (see TotalsBound), on this
-            // thread, which has nothing else to do until the start is done (Curtois 24: 2.6 s). A failure there
-            // leaves the solve without a bound.
+            // thread, which has nothing else to do until the start is done (Curtois 24: 2.8 s, done at 29 s of
+            // 60, before the start's kicks begin). A failure there leaves the solve without a bound.
             func withoutLP() {
                 let began = deadline.elapsed
                 let bound = deadline.passed ? nil : try? TotalsBound.bound(plain)
