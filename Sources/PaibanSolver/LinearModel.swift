@@ -159,6 +159,10 @@ struct LinearModel {
     /// Whether every cost and the constant are whole numbers: every roster then costs a whole number.
     var integralCosts: Bool { columns.allSatisfy { $0.cost == $0.cost.rounded() } && constant == constant.rounded() }
 
+    /// The least a roster can cost where a bound is `value`: with whole-number costs (`integralCosts`) every
+    /// roster costs a whole number, so the value may be rounded up.
+    static func roundedBound(_ value: Double, integral: Bool) -> Double { integral ? (value - 1e-6).rounded(.up) : value }
+
     /// Objective value split by penalty term, for a full column vector.
     func termValues(_ values: [Double]) -> [String: Double] {
         var totals = constants

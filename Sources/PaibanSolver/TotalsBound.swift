@@ -19,7 +19,7 @@ enum TotalsBound {
         // Every other term at its least: its constant plus each column at the bound its price favours (a wanted
         // shift is the request's weight as a constant less the weight on its column: at least 0).
         let cover = ShiftCoverRule().id
-        var rest = model.linear.constants.keys.sorted().filter { $0 != cover }.reduce(0) { $0 + model.linear.constants[$1]! }
+        var rest = model.linear.constant - (model.linear.constants[cover] ?? 0)
         for column in model.linear.columns where column.term != cover {
             if column.cost >= 0 { rest += column.cost * column.lower; continue }
             guard let upper = column.upper else { return nil }
@@ -34,27 +34,26 @@ enum TotalsBound {
                 return may == 0 ? nil : lp.addColumn("n_\(d)_\(s)", upper: Double(may))
             }
         }
-        func terms(_ cells: [(day: Int, shift: Int)], _ coefficient: (Int) -> Double = { _ in 1 }) -> [(Int, Double)] {
-            cells.compactMap { cell in n[cell.day][cell.shift].map { ($0, coefficient(cell.shift)) } }
+        // Every shift on the given days, each weighted by `coefficient` of its shift.
+        func terms(on chosen: [Int], _ coefficient: (Int) -> Double = { _ in 1 }) -> [(Int, Double)] {
+            chosen.flatMap { d in scenario.shifts.indices.compactMap { s in n[d][s].map { ($0, coefficient(s)) } } }
         }
-        let allShifts = Array(scenario.shifts.indices)
         for d in days {
             let may = people.filter { !x.work($0, d).isEmpty }.count
-            lp.addRow("day_\(d)", terms(allShifts.map { (d, $0) }), upper: Double(may))
+            lp.addRow("day_\(d)", terms(on: [d]), upper: Double(may))
         }
         for (k, line) in scenario.demand.shiftCover.enumerated() {
             let short = lp.addColumn("short_\(k)", upper: nil, cost: line.underWeight)
             let extra = lp.addColumn("extra_\(k)", upper: nil, cost: line.overWeight)
-            lp.addRow("cover_\(k)", terms([(line.day, line.shift)]) + [(short, 1), (extra, -1)],
+            lp.addRow("cover_\(k)", (n[line.day][line.shift].map { [($0, 1.0)] } ?? []) + [(short, 1), (extra, -1)],
                       lower: Double(line.required), upper: Double(line.required))
         }
         // Paid minutes between the sums of the bands (the sum of the tops only when everyone has one).
         let bands = people.map { PeriodMinutes.bounds(scenario.staff[$0].contract) }
         let leastMinutes = bands.reduce(0) { $0 + ($1?.min ?? 0) }
         let mostMinutes = bands.allSatisfy { $0?.max != nil } ? Double(bands.reduce(0) { $0 + $1!.max! }) : nil
-        let everyCell = days.flatMap { d in allShifts.map { (day: d, shift: $0) } }
         if leastMinutes > 0 || mostMinutes != nil {
-            lp.addRow("minutes", terms(everyCell) { Double(scenario.shifts[$0].paidMinutes) },
+            lp.addRow("minutes", terms(on: Array(days)) { Double(scenario.shifts[$0].paidMinutes) },
                       lower: leastMinutes > 0 ? Double(leastMinutes) : nil, upper: mostMinutes)
         }
         // Weekend days: two for each weekend a person may work, or each weekend day they may work if fewer.
@@ -63,11 +62,9 @@ enum TotalsBound {
             let open = weekendDays.filter { !x.work(p, $0).isEmpty }.count
             return sum + (scenario.staff[p].contract.maxWeekends.map { min(2 * $0, open) } ?? open)
         }
-        lp.addRow("weekends", terms(weekendDays.flatMap { d in allShifts.map { (d, $0) } }), upper: Double(mostWeekendDays))
+        lp.addRow("weekends", terms(on: weekendDays), upper: Double(mostWeekendDays))
         let problem = try GLPKProblem(lp)
         guard try problem.solveLP(timeLimit: 5, presolve: true) == .optimal else { return nil }
-        let bound = problem.lpObjective + rest
-        // With whole-number costs every roster costs a whole number.
-        return model.linear.integralCosts ? (bound - 1e-6).rounded(.up) : bound
+        return LinearModel.roundedBound(problem.lpObjective + rest, integral: model.linear.integralCosts)
     }
 }

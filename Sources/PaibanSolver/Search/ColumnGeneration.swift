@@ -423,9 +423,8 @@ struct ColumnGeneration {
         bound = max(bound ?? value, value)
     }
 
-    /// The least a roster can cost where the LP (or a Lagrangian bound) is `value`: with whole-number costs
-    /// every roster costs a whole number, so the value may be rounded up.
-    func roundedBound(_ value: Double) -> Double { integralCosts ? (value - 1e-6).rounded(.up) : value }
+    /// The least a roster can cost where the master LP (or a Lagrangian bound) is `value` (see `LinearModel.roundedBound`).
+    func roundedBound(_ value: Double) -> Double { LinearModel.roundedBound(value, integral: integralCosts) }
 
     /// The decision columns' values of a choice of schedules: a roster for the full model.
     func decisionValues(_ choice: [Int], isDecision: [Bool]) -> [Double] {
