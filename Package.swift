@@ -45,8 +45,11 @@ let package = Package(
             path: "Benchmarks/curtois",
             exclude: ["README.md"]
         ),
-        .testTarget(name: "PaibanTests", dependencies: ["Paiban", "PaibanSolver", "PaibanIO"]),
-        .testTarget(name: "PaibanIOTests", dependencies: ["Paiban", "PaibanIO"]),
-        .testTarget(name: "PaibanCLITests", dependencies: ["paiban"]),
+        // Tests' own reading of the Curtois & Qu format, hard constraints and objective, from the benchmark's
+        // README alone: Foundation only, none of Paiban's modules, so Paiban's importer and audit are held to it.
+        .target(name: "CurtoisReference", path: "Tests/CurtoisReference"),
+        .testTarget(name: "PaibanTests", dependencies: ["Paiban", "PaibanSolver", "PaibanIO", "CurtoisReference"]),
+        .testTarget(name: "PaibanIOTests", dependencies: ["Paiban", "PaibanIO", "CurtoisReference"]),
+        .testTarget(name: "PaibanCLITests", dependencies: ["paiban", "CurtoisReference"]),
     ]
 )

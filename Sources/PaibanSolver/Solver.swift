@@ -84,7 +84,7 @@ public enum Solver {
         if options.threads >= 2 {
             let box = StartBox()
             // The start runs on this very thread (k == 0 of onThreads), where its GLPK problem was made.
-            nonisolated(unsafe) let starter = search
+            let starter = search
             onThreads(2, clock: deadline.work) { k in if k == 1 { solveRelaxation() } else { box.result = Result { try starter.start(searchUntil: { relaxation.finished }) } } }
             started = box.result
         } else {

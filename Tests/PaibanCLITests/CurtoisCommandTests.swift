@@ -1,105 +1,13 @@
+import CurtoisReference
 import Foundation
 import Testing
 
 // `paiban import curtois`, `paiban solve InstanceN.txt` and `paiban check … --scenario InstanceN.txt`, run
-// as the built executable, and judged by a checker of the benchmark written here from its README
-// (/work/shared/benchmarks/curtois/README.md) alone: it reads the instance and the solution files itself.
+// as the built executable, and judged by the checker of the benchmark in CurtoisReference, written from its
+// README (/work/shared/benchmarks/curtois/README.md) alone: it reads the instance and the solution files itself.
 
-private enum InstanceFiles {
-    static let directory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-    static func path(_ number: Int) -> String { "\(directory)/Instance\(number).txt" }
-    static var available: Bool { FileManager.default.fileExists(atPath: path(1)) }
-}
-
-/// An instance as the README describes the text format. Trusts its input: tests only.
-private struct Benchmark {
-    struct Shift { var id: String; var minutes: Int; var cannotFollow: Set<String> }
-    struct Employee {
-        var id: String
-        var caps: [String: Int]
-        var maxMinutes: Int, minMinutes: Int, maxRun: Int, minRun: Int, minOff: Int, maxWeekends: Int
-    }
-    struct Wish { var staff: String; var day: Int; var shift: String; var weight: Int }
-    struct Cover { var day: Int; var shift: String; var required: Int; var under: Int; var over: Int }
-
-    var horizon = 0
-    var shifts: [Shift] = []
-    var staff: [Employee] = []
-    var daysOff: [String: Set<Int>] = [:]
-    var on: [Wish] = []
-    var off: [Wish] = []
-    var cover: [Cover] = []
-
-    init(path: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var section = ""
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("SECTION_") { section = line; continue }
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            switch section {
-            case "SECTION_HORIZON": horizon = Int(f[0])!
-            case "SECTION_SHIFTS":
-                shifts.append(Shift(id: f[0], minutes: Int(f[1])!, cannotFollow: Set(f[2].split(separator: "|").map(String.init))))
-            case "SECTION_STAFF":
-                var caps: [String: Int] = [:]
-                for pair in f[1].split(separator: "|") {
-                    let kv = pair.split(separator: "=")
-                    caps[String(kv[0])] = Int(kv[1])!
-                }
-                staff.append(Employee(id: f[0], caps: caps, maxMinutes: Int(f[2])!, minMinutes: Int(f[3])!, maxRun: Int(f[4])!,
-                                      minRun: Int(f[5])!, minOff: Int(f[6])!, maxWeekends: Int(f[7])!))
-            case "SECTION_DAYS_OFF": daysOff[f[0], default: []].formUnion(f.dropFirst().map { Int($0)! })
-            case "SECTION_SHIFT_ON_REQUESTS": on.append(Wish(staff: f[0], day: Int(f[1])!, shift: f[2], weight: Int(f[3])!))
-            case "SECTION_SHIFT_OFF_REQUESTS": off.append(Wish(staff: f[0], day: Int(f[1])!, shift: f[2], weight: Int(f[3])!))
-            case "SECTION_COVER":
-                cover.append(Cover(day: Int(f[0])!, shift: f[1], required: Int(f[2])!, under: Int(f[3])!, over: Int(f[4])!))
-            default: preconditionFailure("unexpected section \(section)")
-            }
-        }
-    }
-
-    func shift(_ id: String) -> Shift? { shifts.first { $0.id == id } }
-
-    /// Hard constraints 2-9 (1 holds by the grid's shape), as "rule:employee" with Paiban's rule ids, and the objective.
-    func judge(_ grid: [[String?]]) -> (broken: Set<String>, objective: Int) {
-        var broken = Set<String>()
-        for (e, person) in staff.enumerated() {
-            let row = grid[e]
-            func breach(_ rule: String) { broken.insert("\(rule):\(person.id)") }
-            if daysOff[person.id, default: []].contains(where: { row[$0] != nil }) { breach("availability") }                 // 2
-            for (id, cap) in person.caps where row.filter({ $0 == id }).count > cap { breach("shift-caps") }                 // 3
-            let minutes = row.compactMap { $0 }.reduce(0) { $0 + shift($1)!.minutes }
-            if minutes < person.minMinutes || minutes > person.maxMinutes { breach("period-minutes") }                       // 4
-            for d in 0 ..< horizon - 1 {                                                                                      // 5
-                if let a = row[d], let b = row[d + 1], shift(a)!.cannotFollow.contains(b) { breach("forbidden-succession") }
-            }
-            var start = 0
-            while start < horizon {                                                                                           // 6-8
-                let working = row[start] != nil
-                var end = start
-                while end + 1 < horizon, (row[end + 1] != nil) == working { end += 1 }
-                let length = end - start + 1, inside = start > 0 && end < horizon - 1   // boundary rule
-                if working, length > person.maxRun { breach("consecutive-days") }
-                if working, inside, length < person.minRun { breach("min-work-stretch") }
-                if !working, inside, length < person.minOff { breach("min-off-stretch") }
-                start = end + 1
-            }
-            let weekends = (0 ..< horizon / 7).filter { row[7 * $0 + 5] != nil || row[7 * $0 + 6] != nil }.count          // 9
-            if weekends > person.maxWeekends { breach("weekends") }
-        }
-        var objective = 0
-        let index = Dictionary(uniqueKeysWithValues: staff.enumerated().map { ($1.id, $0) })
-        for wish in on where grid[index[wish.staff]!][wish.day] != wish.shift { objective += wish.weight }
-        for wish in off where grid[index[wish.staff]!][wish.day] == wish.shift { objective += wish.weight }
-        for line in cover {
-            let assigned = grid.filter { $0[line.day] == line.shift }.count
-            objective += line.under * max(0, line.required - assigned) + line.over * max(0, assigned - line.required)
-        }
-        return (broken, objective)
-    }
-
+/// The solution layouts, read here rather than in CurtoisReference because they check the file as they go (#require, #expect).
+private extension ReferenceInstance {
     /// The benchmark's tab-separated solution: one line per employee, one field per day, empty for off.
     func grid(solutionText text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String?]] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -139,7 +47,7 @@ private struct Benchmark {
 }
 
 /// `roster.csv` (employee_id, employee_name, date, shift, …) as a grid; dates are the period's, in order.
-private func grid(rosterCSV text: String, benchmark: Benchmark) throws -> [[String?]] {
+private func grid(rosterCSV text: String, benchmark: ReferenceInstance) throws -> [[String?]] {
     let rows = csvRows(text).dropFirst()
     let dates = Set(rows.map { $0[2] }).sorted()
     try #require(dates.count == benchmark.horizon)
@@ -168,7 +76,7 @@ struct CurtoisCommandTests {
     @Test func importPrintsYAMLThatSolveReads() throws {
         let p = try PaibanProcess()
         defer { p.cleanUp() }
-        let benchmark = try Benchmark(path: InstanceFiles.path(1))
+        let benchmark = try ReferenceInstance(path: InstanceFiles.path(1))
         let printed = try p.run(["import", "curtois", InstanceFiles.path(1)])
         #expect(printed.exited && printed.status == 0, "exit \(printed.status)\n\(printed.stderr)")
         #expect(printed.stdout.hasPrefix("# Instance1: Curtois & Qu"), "\(printed.stdout.prefix(200))")
@@ -185,7 +93,7 @@ struct CurtoisCommandTests {
         // The roster solved from the YAML, judged against the original instance file.
         let solved = try grid(rosterCSV: try p.read("outy/roster.csv"), benchmark: benchmark)
         let verdict = benchmark.judge(solved)
-        #expect(verdict.broken.isEmpty, "\(verdict.broken.sorted())")
+        #expect(verdict.feasible, "\(verdict.breaches.map(\.description).sorted())")
         #expect(Double(verdict.objective) == objective)
         #expect(objective >= 607, "below the proved lower bound of Instance1")
         // And paiban check agrees, reading the roster against the instance itself.
@@ -199,12 +107,12 @@ struct CurtoisCommandTests {
     @Test func solveInstance1WritesASolutionTheReferenceAndCheckAgreeOn() throws {
         let p = try PaibanProcess()
         defer { p.cleanUp() }
-        let benchmark = try Benchmark(path: InstanceFiles.path(1))
+        let benchmark = try ReferenceInstance(path: InstanceFiles.path(1))
         let objective = try solve(p, InstanceFiles.path(1))
         let text = try p.read("out/solution.txt")
         let solution = try benchmark.grid(solutionText: text)
         let verdict = benchmark.judge(solution)
-        #expect(verdict.broken.isEmpty, "hard constraints broken: \(verdict.broken.sorted())\n\(text)")
+        #expect(verdict.feasible, "hard constraints broken: \(verdict.breaches.map(\.description).sorted())\n\(text)")
         #expect(Double(verdict.objective) == objective, "reference objective \(verdict.objective), summary \(objective)")
         #expect(objective >= 607, "below the proved lower bound of Instance1")
 
@@ -228,11 +136,11 @@ struct CurtoisCommandTests {
     func solveInstanceWritesAFeasibleSolution(number: Int) throws {
         let p = try PaibanProcess()
         defer { p.cleanUp() }
-        let benchmark = try Benchmark(path: InstanceFiles.path(number))
+        let benchmark = try ReferenceInstance(path: InstanceFiles.path(number))
         let objective = try solve(p, InstanceFiles.path(number))
         let text = try p.read("out/solution.txt")
         let verdict = benchmark.judge(try benchmark.grid(solutionText: text))
-        #expect(verdict.broken.isEmpty, "Instance\(number): hard constraints broken: \(verdict.broken.sorted())\n\(text)")
+        #expect(verdict.feasible, "Instance\(number): hard constraints broken: \(verdict.breaches.map(\.description).sorted())\n\(text)")
         #expect(Double(verdict.objective) == objective, "Instance\(number): reference objective \(verdict.objective), summary \(objective)")
     }
 
@@ -242,11 +150,11 @@ struct CurtoisCommandTests {
     @Test func checkOfABrokenSolutionNamesTheReferenceBreaches() throws {
         let p = try PaibanProcess()
         defer { p.cleanUp() }
-        let benchmark = try Benchmark(path: InstanceFiles.path(1))
+        let benchmark = try ReferenceInstance(path: InstanceFiles.path(1))
         let row = (0 ..< 14).map { $0 < 6 ? "D" : "" }.joined(separator: "\t")
         let file = try p.write("broken.txt", Array(repeating: row, count: 8).joined(separator: "\n") + "\n")
         let grid = try benchmark.grid(solutionText: try p.read("broken.txt"))
-        let expected = benchmark.judge(grid).broken
+        let expected = Set(benchmark.judge(grid).breaches.map(\.description))
         let everyone = ["A", "B", "C", "D", "E", "F", "G", "H"]
         #expect(expected == Set(everyone.flatMap { ["consecutive-days:\($0)", "period-minutes:\($0)"] }
             + ["A", "B", "D", "F", "G"].map { "availability:\($0)" }))

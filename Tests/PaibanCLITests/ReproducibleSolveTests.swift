@@ -1,3 +1,4 @@
+import CurtoisReference
 import Foundation
 import Testing
 
@@ -5,17 +6,15 @@ import Testing
 /// separate processes (separate processes also catch anything that follows Swift's per-process hashing).
 @Suite(.timeLimit(.minutes(8)))
 struct ReproducibleSolveTests {
-    static let curtois = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-
     @Test(arguments: [("Examples/callcenter/scenario.yaml", "1"), ("Examples/callcenter-lunch/scenario.yaml", "2")])
     func sameSeedAndWorkLimitGiveTheSameRoster(scenario: String, threads: String) throws {
         try Self.twice(PaibanProcess.packageRoot.appendingPathComponent(scenario).path, threads: threads)
     }
 
     /// Two threads where the second proves: column generation and branch-and-cut hand rosters and bounds over.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "\(curtois)/Instance7.txt"), "Curtois-Qu instance files not found"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: InstanceFiles.path(7)), "Curtois-Qu instance files not found"))
     func curtoisWithTheProvingThread() throws {
-        try Self.twice("\(Self.curtois)/Instance7.txt", threads: "2")
+        try Self.twice(InstanceFiles.path(7), threads: "2")
     }
 
     static func twice(_ path: String, threads: String) throws {

@@ -1,13 +1,8 @@
+import CurtoisReference
 import Foundation
 import Paiban
 import PaibanIO
 import Testing
-
-private enum ImportFiles {
-    static let directory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-    static func path(_ number: Int) -> String { "\(directory)/Instance\(number).txt" }
-    static var available: Bool { FileManager.default.fileExists(atPath: path(1)) }
-}
 
 /// Counted from the files with a separate script (not Paiban): (instance, on-requests, their total weight,
 /// off-requests, their total weight, day-off entries, cover rows, total required, forbidden successions).
@@ -118,12 +113,12 @@ private func normalized(_ instance: CurtoisInstance) -> CurtoisInstance {
     return out
 }
 
-@Suite(.enabled(if: ImportFiles.available, "Curtois-Qu instance files not found"))
+@Suite(.enabled(if: InstanceFiles.available, "Curtois-Qu instance files not found"))
 struct CurtoisImportTests {
     /// Each instance is parsed once and imported once; every field of the scenario is checked against it.
     @Test(arguments: 1 ... 24)
     func scenarioMatchesTheInstanceFieldByField(number: Int) throws {
-        let (instance, scenario) = try CurtoisImport.scenario(path: ImportFiles.path(number))
+        let (instance, scenario) = try CurtoisImport.scenario(path: InstanceFiles.path(number))
         let size = try #require(sizes[number]), counts = try #require(fileCounts[number])
 
         // Period: day 0 is Monday 6 January 2014; staff and days.
@@ -190,7 +185,7 @@ struct CurtoisImportTests {
     /// instance → YAML text → file → ScenarioReader → instance again: nothing lost, nothing added.
     @Test(arguments: 1 ... 24)
     func yamlRoundTrips(number: Int) throws {
-        let instance = try CurtoisParser.parse(path: ImportFiles.path(number))
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(number))
         let yaml = CurtoisImport.yaml(instance, name: "Instance\(number)")
         #expect(yaml.hasPrefix("# Instance\(number): Curtois & Qu employee shift scheduling benchmark"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("curtois-import-\(UUID().uuidString).yaml")

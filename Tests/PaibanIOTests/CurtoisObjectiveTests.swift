@@ -1,148 +1,11 @@
+import CurtoisReference
 import Foundation
 import Paiban
 import PaibanIO
 import Testing
 
-// An independent reading of the Curtois & Qu benchmark, written from its README
-// (/work/shared/benchmarks/curtois/README.md) and nothing else: its own parser, its own hard
-// constraints 1-9 with the boundary rule for minimum stretches, its own objective. Paiban's audit of the
-// imported scenario must reach the same verdict and the same penalty, roster by roster.
-
-/// An instance as the README describes the text format. Trusts its input: tests only.
-private struct ReferenceInstance {
-    struct Shift { var id: String; var minutes: Int; var cannotFollow: Set<String> }
-    struct Employee {
-        var id: String
-        var caps: [String: Int]
-        var maxMinutes: Int, minMinutes: Int, maxRun: Int, minRun: Int, minOff: Int, maxWeekends: Int
-    }
-    struct Wish { var staff: String; var day: Int; var shift: String; var weight: Int }
-    struct Cover { var day: Int; var shift: String; var required: Int; var under: Int; var over: Int }
-
-    var horizon = 0
-    var shifts: [Shift] = []
-    var staff: [Employee] = []
-    var daysOff: [String: Set<Int>] = [:]
-    var on: [Wish] = []
-    var off: [Wish] = []
-    var cover: [Cover] = []
-
-    init(text: String) {
-        var section = ""
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("SECTION_") { section = line; continue }
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            switch section {
-            case "SECTION_HORIZON": horizon = Int(f[0])!
-            case "SECTION_SHIFTS":
-                shifts.append(Shift(id: f[0], minutes: Int(f[1])!, cannotFollow: Set(f[2].split(separator: "|").map(String.init))))
-            case "SECTION_STAFF":
-                var caps: [String: Int] = [:]
-                for pair in f[1].split(separator: "|") {
-                    let kv = pair.split(separator: "=")
-                    caps[String(kv[0])] = Int(kv[1])!
-                }
-                staff.append(Employee(id: f[0], caps: caps, maxMinutes: Int(f[2])!, minMinutes: Int(f[3])!, maxRun: Int(f[4])!,
-                                      minRun: Int(f[5])!, minOff: Int(f[6])!, maxWeekends: Int(f[7])!))
-            case "SECTION_DAYS_OFF": daysOff[f[0], default: []].formUnion(f.dropFirst().map { Int($0)! })
-            case "SECTION_SHIFT_ON_REQUESTS": on.append(Wish(staff: f[0], day: Int(f[1])!, shift: f[2], weight: Int(f[3])!))
-            case "SECTION_SHIFT_OFF_REQUESTS": off.append(Wish(staff: f[0], day: Int(f[1])!, shift: f[2], weight: Int(f[3])!))
-            case "SECTION_COVER":
-                cover.append(Cover(day: Int(f[0])!, shift: f[1], required: Int(f[2])!, under: Int(f[3])!, over: Int(f[4])!))
-            default: preconditionFailure("unexpected section \(section)")
-            }
-        }
-    }
-
-    func shift(_ id: String) -> Shift { shifts.first { $0.id == id }! }
-}
-
-/// README hard constraints 2-9 (1, one shift a day, holds by construction: a roster is one cell per
-/// employee and day) with the Paiban rule id that must report each.
-private enum Constraint: Int, CaseIterable, CustomStringConvertible {
-    case daysOff = 2, typeCap, totalMinutes, succession, maxRun, minRun, minOff, maxWeekends
-
-    var rule: String {
-        switch self {
-        case .daysOff: "availability"
-        case .typeCap: "shift-caps"
-        case .totalMinutes: "period-minutes"
-        case .succession: "forbidden-succession"
-        case .maxRun: "consecutive-days"
-        case .minRun: "min-work-stretch"
-        case .minOff: "min-off-stretch"
-        case .maxWeekends: "weekends"
-        }
-    }
-
-    var description: String { "\(rawValue) (\(rule))" }
-}
-
-private struct Breach: Hashable, CustomStringConvertible {
-    var rule: String
-    var employee: String
-    var description: String { "\(rule):\(employee)" }
-}
-
-private struct Verdict {
-    var breaches: Set<Breach>
-    var objective: Int
-    var feasible: Bool { breaches.isEmpty }
-}
-
-/// The hard constraints one employee's row breaks (all of 2-9 are about one employee at a time).
-private func breaches(of row: [String?], by person: ReferenceInstance.Employee, in instance: ReferenceInstance) -> Set<Constraint> {
-    let horizon = instance.horizon
-    var broken = Set<Constraint>()
-    // 2. no shift on a listed day off
-    if instance.daysOff[person.id, default: []].contains(where: { row[$0] != nil }) { broken.insert(.daysOff) }
-    // 3. per type, at most the cap
-    for (shift, cap) in person.caps where row.filter({ $0 == shift }).count > cap { broken.insert(.typeCap) }
-    // 4. total minutes within [min, max]
-    let minutes = row.compactMap { $0 }.reduce(0) { $0 + instance.shift($1).minutes }
-    if minutes < person.minMinutes || minutes > person.maxMinutes { broken.insert(.totalMinutes) }
-    // 5. forbidden successions on consecutive days
-    for d in 0 ..< horizon - 1 {
-        if let a = row[d], let b = row[d + 1], instance.shift(a).cannotFollow.contains(b) { broken.insert(.succession) }
-    }
-    // 6-8. maximal stretches of working days and of days off
-    var start = 0
-    while start < horizon {
-        let working = row[start] != nil
-        var end = start
-        while end + 1 < horizon, (row[end + 1] != nil) == working { end += 1 }
-        let length = end - start + 1
-        // Boundary rule: only a stretch with a neighbouring day on both sides inside the horizon is judged.
-        let inside = start > 0 && end < horizon - 1
-        if working, length > person.maxRun { broken.insert(.maxRun) }
-        if working, inside, length < person.minRun { broken.insert(.minRun) }
-        if !working, inside, length < person.minOff { broken.insert(.minOff) }
-        start = end + 1
-    }
-    // 9. weekends worked: Saturday (day % 7 == 5) + Sunday, worked if either day has a shift
-    let weekends = (0 ..< horizon / 7).filter { w in row[7 * w + 5] != nil || row[7 * w + 6] != nil }.count
-    if weekends > person.maxWeekends { broken.insert(.maxWeekends) }
-    return broken
-}
-
-/// Judges `grid[employee][day]` (a shift id, nil for a day off) as the README defines it.
-private func judge(_ grid: [[String?]], _ instance: ReferenceInstance) -> Verdict {
-    var all = Set<Breach>()
-    for (e, person) in instance.staff.enumerated() {
-        for c in breaches(of: grid[e], by: person, in: instance) { all.insert(Breach(rule: c.rule, employee: person.id)) }
-    }
-    var objective = 0
-    let index = Dictionary(uniqueKeysWithValues: instance.staff.enumerated().map { ($1.id, $0) })
-    for wish in instance.on where grid[index[wish.staff]!][wish.day] != wish.shift { objective += wish.weight }
-    for wish in instance.off where grid[index[wish.staff]!][wish.day] == wish.shift { objective += wish.weight }
-    for line in instance.cover {
-        let assigned = grid.filter { $0[line.day] == line.shift }.count
-        objective += line.under * max(0, line.required - assigned) + line.over * max(0, assigned - line.required)
-    }
-    return Verdict(breaches: all, objective: objective)
-}
+// Paiban's audit of the imported scenario must reach the verdict and the penalty of the independent
+// reading of the benchmark in CurtoisReference (written from its README alone), roster by roster.
 
 /// The same roster as Paiban sees it: the instance imported through `CurtoisImport`, audited.
 private struct PaibanView {
@@ -349,7 +212,7 @@ private let crafted: [CurtoisCraftedRoster] = [
     /// The reference checker itself gives the hand-computed numbers: it is the yardstick below.
     @Test(arguments: crafted)
     func referenceCheckerAgreesWithTheHandArithmetic(_ c: CurtoisCraftedRoster) {
-        let verdict = judge(rows(c.roster), ReferenceInstance(text: c.instance))
+        let verdict = ReferenceInstance(text: c.instance).judge(rows(c.roster))
         #expect(verdict.objective == c.objective)
         #expect(verdict.breaches.map(\.description).sorted() == c.broken.sorted())
     }
@@ -430,19 +293,13 @@ private func feasibleRows(_ instance: ReferenceInstance, using rng: inout SplitM
         var found: [[String?]] = []
         for _ in 0 ..< 20_000 where found.count < 12 {
             let row = stretchRow(person, instance, using: &rng)
-            if breaches(of: row, by: person, in: instance).isEmpty, !found.contains(row) { found.append(row) }
+            if instance.breaches(of: row, by: person).isEmpty, !found.contains(row) { found.append(row) }
         }
         return found
     }
 }
 
-private enum ObjectiveFiles {
-    static let directory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-    static func path(_ number: Int) -> String { "\(directory)/Instance\(number).txt" }
-    static var available: Bool { FileManager.default.fileExists(atPath: path(1)) }
-}
-
-@Suite(.enabled(if: ObjectiveFiles.available, "Curtois-Qu instance files not found"))
+@Suite(.enabled(if: InstanceFiles.available, "Curtois-Qu instance files not found"))
 struct CurtoisRandomRosterTests {
     /// 400 seeded rosters per instance, of four kinds: any cell anything; every employee on a feasible row;
     /// feasible rows but one employee's replaced by a random row; feasible rows with one cell changed.
@@ -450,9 +307,8 @@ struct CurtoisRandomRosterTests {
     /// agree, and its penalty must be the reference objective (less the known consecutive-days surcharge).
     @Test(arguments: [1, 2, 3])
     func randomRostersGetTheReferenceVerdictAndObjective(number: Int) throws {
-        let text = try String(contentsOfFile: ObjectiveFiles.path(number), encoding: .utf8)
-        let reference = ReferenceInstance(text: text)
-        let (_, scenario) = try CurtoisImport.scenario(path: ObjectiveFiles.path(number))
+        let reference = try ReferenceInstance(path: InstanceFiles.path(number))
+        let (_, scenario) = try CurtoisImport.scenario(path: InstanceFiles.path(number))
         let paiban = PaibanView(scenario: scenario)
         var rng = SplitMix64(state: 20_140_106 &+ UInt64(number))
         let pools = feasibleRows(reference, using: &rng)
@@ -471,7 +327,7 @@ struct CurtoisRandomRosterTests {
                 let d = Int.random(in: 0 ..< reference.horizon, using: &rng)
                 grid[e][d] = grid[e][d] == nil ? ids.randomElement(using: &rng) : (Bool.random(using: &rng) ? nil : ids.randomElement(using: &rng))
             }
-            let expected = judge(grid, reference)
+            let expected = reference.judge(grid)
             let (breaches, penalty, report) = paiban.audit(grid)
             if expected.feasible { feasible += 1 }
             rulesSeen.formUnion(expected.breaches.map(\.rule))
@@ -502,14 +358,14 @@ struct CurtoisRandomRosterTests {
     /// Nobody working: every on-request is missed and every cover row is short by its full requirement.
     @Test(arguments: [1, 2, 3])
     func emptyRosterCostsEveryRequestAndAllCover(number: Int) throws {
-        let reference = ReferenceInstance(text: try String(contentsOfFile: ObjectiveFiles.path(number), encoding: .utf8))
-        let (_, scenario) = try CurtoisImport.scenario(path: ObjectiveFiles.path(number))
+        let reference = try ReferenceInstance(path: InstanceFiles.path(number))
+        let (_, scenario) = try CurtoisImport.scenario(path: InstanceFiles.path(number))
         let grid = Array(repeating: Array(repeating: String?.none, count: reference.horizon), count: reference.staff.count)
         let (breaches, penalty, _) = PaibanView(scenario: scenario).audit(grid)
         // Instance1: 21 on-requests weighing 2+2 + 3*5 + 1*5 + 2+2 + 2+2 + 1*5 = 37; cover 5+7+6+4+5+5+5+6+7+4+2+5+6+4 = 71 people.
         // Instance2: 50 on-requests weighing 82, cover rows requiring 108 people; Instance3: 74 and 154 (summed from the files).
         let expected = [1: 37 + 100 * 71, 2: 82 + 100 * 108, 3: 74 + 100 * 154][number]!
-        let objective = judge(grid, reference).objective
+        let objective = reference.judge(grid).objective
         #expect(objective == expected)
         #expect(penalty == Double(objective))
         // Everyone has a minimum of minutes above 0, so each breaks the minutes rule and nothing else.

@@ -1,14 +1,7 @@
+import CurtoisReference
 import Foundation
 import PaibanIO
 import Testing
-
-/// Where the benchmark's text files live: `PAIBAN_CURTOIS_DIR`, else the shared benchmark folder.
-/// The files are not part of the package; tests that need them are skipped where the folder is absent.
-enum CurtoisFiles {
-    static let directory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-    static func path(_ number: Int) -> String { "\(directory)/Instance\(number).txt" }
-    static var available: Bool { FileManager.default.fileExists(atPath: path(1)) }
-}
 
 /// (instance, days, staff, shift types), as the benchmark's instance table gives them.
 private let sizes: [(Int, Int, Int, Int)] = [
@@ -18,11 +11,11 @@ private let sizes: [(Int, Int, Int, Int)] = [
     (19, 84, 40, 5), (20, 182, 50, 6), (21, 182, 100, 8), (22, 364, 50, 10), (23, 364, 100, 16), (24, 364, 150, 32),
 ]
 
-@Suite(.enabled(if: CurtoisFiles.available, "Curtois-Qu instance files not found"))
+@Suite(.enabled(if: InstanceFiles.available, "Curtois-Qu instance files not found"))
 struct CurtoisParserFileTests {
     @Test(arguments: sizes.map { $0.0 })
     func everyInstanceParsesWithTheTabulatedSize(number: Int) throws {
-        let instance = try CurtoisParser.parse(path: CurtoisFiles.path(number))
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(number))
         let (_, days, staff, types) = try #require(sizes.first { $0.0 == number })
         #expect(instance.horizonDays == days)
         #expect(instance.staff.count == staff)
@@ -31,7 +24,7 @@ struct CurtoisParserFileTests {
     }
 
     @Test func instance1MatchesTheFile() throws {
-        let instance = try CurtoisParser.parse(path: CurtoisFiles.path(1))
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(1))
         #expect(instance.horizonDays == 14)
         #expect(instance.shiftTypes == [.init(id: "D", lengthMinutes: 480, forbiddenSuccessors: [])])
         #expect(instance.staff.map(\.id) == ["A", "B", "C", "D", "E", "F", "G", "H"])
@@ -52,7 +45,7 @@ struct CurtoisParserFileTests {
     }
 
     @Test func instance24IsTheLargest() throws {
-        let instance = try CurtoisParser.parse(path: CurtoisFiles.path(24))
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(24))
         #expect(instance.horizonDays == 364)
         #expect(instance.staff.count == 150)
         #expect(instance.shiftTypes.count == 32)

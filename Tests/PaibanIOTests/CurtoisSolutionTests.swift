@@ -1,3 +1,4 @@
+import CurtoisReference
 import Foundation
 import PaibanIO
 import Testing
@@ -191,10 +192,8 @@ private func expectError(_ text: String, line: Int, column: Int? = nil, mentions
 }
 
 /// Round trips on real instances, read with the existing parser. Skipped where the files are absent.
-private let curtoisDirectory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-private let curtoisFilesPresent = FileManager.default.fileExists(atPath: "\(curtoisDirectory)/Instance1.txt")
 
-@Suite(.enabled(if: curtoisFilesPresent, "Curtois-Qu instance files not found"))
+@Suite(.enabled(if: InstanceFiles.available, "Curtois-Qu instance files not found"))
 struct CurtoisSolutionFileTests {
     /// A roster touching every shift type and plenty of days off; feasibility does not matter to the layouts.
     static func patterned(_ instance: CurtoisInstance) -> CurtoisSolution {
@@ -210,7 +209,7 @@ struct CurtoisSolutionFileTests {
 
     @Test(arguments: [1, 7])
     func textRoundTrip(number: Int) throws {
-        let instance = try CurtoisParser.parse(path: "\(curtoisDirectory)/Instance\(number).txt")
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(number))
         let solution = Self.patterned(instance)
         let text = solution.text()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -221,7 +220,7 @@ struct CurtoisSolutionFileTests {
 
     @Test(arguments: [1, 7])
     func xmlRoundTrip(number: Int) throws {
-        let instance = try CurtoisParser.parse(path: "\(curtoisDirectory)/Instance\(number).txt")
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(number))
         let solution = Self.patterned(instance)
         let xml = solution.xml(periodFile: "Instance\(number).ros", penalty: 1056)
         #expect(xml.contains("<SchedulingPeriodFile>Instance\(number).ros</SchedulingPeriodFile>\n  <Penalty>1056</Penalty>"))
@@ -231,8 +230,8 @@ struct CurtoisSolutionFileTests {
 
     /// The instance's own XML is not a solution; saying so beats reading it as an empty roster.
     @Test func theInstanceFileIsNotASolution() throws {
-        let instance = try CurtoisParser.parse(path: "\(curtoisDirectory)/Instance1.txt")
-        let ros = try String(contentsOfFile: "\(curtoisDirectory)/ros/Instance1.ros", encoding: .utf8)
+        let instance = try CurtoisParser.parse(path: InstanceFiles.path(1))
+        let ros = try String(contentsOfFile: "\(InstanceFiles.directory)/ros/Instance1.ros", encoding: .utf8)
         do {
             _ = try CurtoisSolution.read(text: ros, file: "Instance1.ros", instance: instance)
             Issue.record("read without error")

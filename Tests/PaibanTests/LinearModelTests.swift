@@ -1,3 +1,4 @@
+import CurtoisReference
 import Foundation
 import Paiban
 import PaibanIO
@@ -73,9 +74,9 @@ struct PlainFromElasticTests {
         #expect(elastic.withoutSlacks().elasticColumns.isEmpty)
     }
 
-    @Test(.enabled(if: PersonPlannerPricingTests.curtoisPresent), arguments: [1, 7, 12])
+    @Test(.enabled(if: InstanceFiles.available), arguments: [1, 7, 12])
     func curtois(_ instance: Int) throws {
-        let scenario = try CurtoisImport.scenario(path: PersonPlannerPricingTests.curtoisPath(instance)).1
+        let scenario = try CurtoisImport.scenario(path: InstanceFiles.path(instance)).1
         Self.expectSame(RosterModel(scenario, elastic: true).withoutSlacks().linear, RosterModel(scenario).linear, "Instance\(instance)")
     }
 }

@@ -1,3 +1,4 @@
+import CurtoisReference
 import Foundation
 import Paiban
 import PaibanIO
@@ -332,10 +333,10 @@ struct PersonPlanExactTests {
     /// a schedule it calls optimal costs GLPK's optimum, any schedule costs no less and prices below zero; with
     /// no values (nothing new), its objective is a lower bound (at most GLPK's optimum) and GLPK finds nothing
     /// below zero. The generations with the rule book keep their price hints from one pricing to the next.
-    @Test(.enabled(if: PersonPlannerPricingTests.curtoisPresent), arguments: [1, 2, 3, 4])
+    @Test(.enabled(if: InstanceFiles.available), arguments: [1, 2, 3, 4])
     func programmePricingAgreesWithGLPK(instance: Int) throws {
         let began = Date()
-        let scenario = try CurtoisImport.scenario(path: PersonPlannerPricingTests.curtoisPath(instance)).1
+        let scenario = try CurtoisImport.scenario(path: InstanceFiles.path(instance)).1
         let plain = RosterModel(scenario)
         let index = ModelIndex(plain.linear)
         let parts = try #require(PersonDecomposition(model: plain.linear, index: index, cells: plain.x.cells, people: scenario.staff.count))

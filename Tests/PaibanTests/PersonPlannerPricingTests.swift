@@ -1,3 +1,4 @@
+import CurtoisReference
 import Foundation
 import Paiban
 import PaibanIO
@@ -14,9 +15,6 @@ import Testing
 struct PersonPlannerPricingTests {
     // MARK: - Scenarios
 
-    static let curtoisDirectory = ProcessInfo.processInfo.environment["PAIBAN_CURTOIS_DIR"] ?? "/work/shared/benchmarks/curtois"
-    static func curtoisPath(_ number: Int) -> String { "\(curtoisDirectory)/Instance\(number).txt" }
-    static let curtoisPresent = FileManager.default.fileExists(atPath: curtoisPath(1))
 
     /// The seeded generator, with the draws the scenarios and trials need.
     struct Dice {
@@ -84,13 +82,13 @@ struct PersonPlannerPricingTests {
         let seed: UInt64
         var testDescription: String { name }
         func scenario() throws -> Scenario {
-            if let curtois { return try CurtoisImport.scenario(path: PersonPlannerPricingTests.curtoisPath(curtois)).1 }
+            if let curtois { return try CurtoisImport.scenario(path: InstanceFiles.path(curtois)).1 }
             return PersonPlannerPricingTests.synthetic(seed: seed)
         }
     }
 
     /// Curtois instances 1-7 (when the files are there) and three synthetic scenarios.
-    static let cases: [Case] = (curtoisPresent ? [1, 2, 3, 4, 5, 6, 7].map { (n: Int) in Case(name: "Curtois Instance\(n)", curtois: n, seed: 0) } : [])
+    static let cases: [Case] = (InstanceFiles.available ? [1, 2, 3, 4, 5, 6, 7].map { (n: Int) in Case(name: "Curtois Instance\(n)", curtois: n, seed: 0) } : [])
         + [11, 12, 13].map { (n: Int) in Case(name: "synthetic \(n)", curtois: nil, seed: UInt64(n)) }
 
     /// The elastic model and what the search builds on it.

@@ -1,3 +1,4 @@
+import CurtoisReference
 import Paiban
 import PaibanIO
 @testable import PaibanSolver
@@ -89,9 +90,9 @@ struct TotalsBoundTests {
     /// Curtois 13's cover asks for 941,160 minutes; its 120 people may work 939,000 at most. 2,160 minutes
     /// short at the least, and the cheapest minutes to leave out are 12-hour shifts (720 minutes for the
     /// same 100 as an 8-hour one): 300.
-    @Test(.enabled(if: PersonPlannerPricingTests.curtoisPresent))
+    @Test(.enabled(if: InstanceFiles.available))
     func curtois13() throws {
-        let scenario = try CurtoisImport.scenario(path: PersonPlannerPricingTests.curtoisPath(13)).1
+        let scenario = try CurtoisImport.scenario(path: InstanceFiles.path(13)).1
         #expect(try Self.bound(scenario) == 300)
     }
 }
