@@ -162,6 +162,7 @@ struct LinearModel {
     /// The least a roster can cost where a bound is `value`: with whole-number costs (`integralCosts`) every
     /// roster costs a whole number, so the value may be rounded up.
     static func roundedBound(_ value: Double, integral: Bool) -> Double { integral ? (value - 1e-6).rounded(.up) : value }
+    func roundedBound(_ value: Double) -> Double { Self.roundedBound(value, integral: integralCosts) }
 
     /// Objective value split by penalty term, for a full column vector.
     func termValues(_ values: [Double]) -> [String: Double] {

@@ -94,7 +94,8 @@ public enum Solver {
         if let error = relaxation.error { throw error }
         let plain = relaxation.plain!
         let feasible = relaxation.outcome != .infeasible
-        search.bound = relaxation.bound
+        // Every bound is rounded up where it is kept, whichever part of the solve found it (see `roundedBound`).
+        search.bound = relaxation.bound.map(plain.linear.roundedBound)
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
         var incumbent = try started.get()
@@ -284,7 +285,7 @@ struct Search {
         }
         if let error = shared.error { throw error }
         incumbent = shared.current
-        if let tree = shared.bound { self.bound = max(self.bound ?? tree, tree) }
+        if let tree = shared.bound.map(model.linear.roundedBound) { self.bound = max(self.bound ?? tree, tree) }
         if shared.proven { self.bound = incumbent.objective }
     }
 

@@ -36,18 +36,23 @@ struct PersonPlanResourcesTests {
                 #expect(abs(found.cost - plan.cost(of: found.plan, cost)) <= 1e-9, "reported cost \(found.cost); \(context)")
             }
             #expect(abs(table.floor - optimum.cost) <= 1e-6, "floor \(table.floor), optimum \(optimum.cost); \(context)")
+            // The cut prunes the table by the programme's values, at zero prices and at the prices the exact
+            // search ends with (where the counted rules bind, far from zero): the same answers either way.
+            let searched = plan.exactBest(cost: cost, steps: 10).prices
             for below in [optimum.cost + 1e-3, optimum.cost + 10, optimum.cost, optimum.cost - 1, optimum.cost - 10] {
-                cuts += 1
-                guard let cut = plan.resourceBest(cost: cost, below: below) else {
-                    Issue.record("below \(below): no answer; \(context)")
-                    continue
-                }
-                if below > optimum.cost {
-                    Exact.expectOptimal(cut.found?.plan, trial, "resourceBest below \(below)")
-                } else {
-                    #expect(cut.found == nil, "below \(below): a plan at \(cut.found!.cost), under the optimum \(optimum.cost)?; \(context)")
-                    #expect(cut.floor >= below - 1e-6 && cut.floor <= optimum.cost + 1e-6,
-                            "below \(below): floor \(cut.floor), optimum \(optimum.cost); \(context)")
+                for prices in [nil, searched] {
+                    cuts += 1
+                    guard let cut = plan.resourceBest(cost: cost, below: below, prices: prices) else {
+                        Issue.record("below \(below): no answer; \(context)")
+                        continue
+                    }
+                    if below > optimum.cost {
+                        Exact.expectOptimal(cut.found?.plan, trial, "resourceBest below \(below), prices \(String(describing: prices))")
+                    } else {
+                        #expect(cut.found == nil, "below \(below): a plan at \(cut.found!.cost), under the optimum \(optimum.cost)?; \(context)")
+                        #expect(cut.floor >= below - 1e-6 && cut.floor <= optimum.cost + 1e-6,
+                                "below \(below): floor \(cut.floor), optimum \(optimum.cost); \(context)")
+                    }
                 }
             }
         }
@@ -99,6 +104,15 @@ struct PersonPlanResourcesTests {
                 #expect(exact.proven, "provenBest without nodes was not proven; \(trial.context)")
                 Exact.expectOptimal(exact.plan, trial, "provenBest without nodes")
                 #expect(abs(exact.floor - optimum.cost) <= 1e-6, "floor \(exact.floor), optimum \(optimum.cost); \(trial.context)")
+                #expect(exact.byTable, "provenBest without nodes did not say the table answered; \(trial.context)")
+                // The table at once (a person whose last pricing needed it), pruned by the search's prices: the
+                // optimum under a cut above it, none under one at it.
+                let hint = trial.plan.exactBest(cost: trial.cost, steps: 10).prices
+                let first = trial.plan.provenBest(cost: trial.cost, below: optimum.cost + 1, hint: hint, tableFirst: true)
+                #expect(first.proven && first.byTable, "the table did not answer at once; \(trial.context)")
+                Exact.expectOptimal(first.plan, trial, "provenBest with the table first")
+                let none = trial.plan.provenBest(cost: trial.cost, below: optimum.cost, hint: hint, tableFirst: true)
+                #expect(none.plan == nil && none.floor >= optimum.cost - 1e-6, "a plan below the optimum; \(trial.context)")
                 fallbacks += 1
             }
         }

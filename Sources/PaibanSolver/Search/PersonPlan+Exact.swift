@@ -14,6 +14,8 @@ extension PersonPlan {
         var proven: Bool
         /// The prices of the bound the search was pruned by (a hint for the next search of a similar person).
         var prices: Prices
+        /// Whether the table (`resourceBest`) gave the answer rather than the search.
+        var byTable = false
     }
 
     /// The cheapest schedule at these cell costs, looked for only below `below` (a pricing needs only to know
@@ -139,7 +141,7 @@ extension PersonPlan {
 
     /// togo[d * states + s]: the cheapest cost at these prices of days d... to the end from state s at the
     /// end of day d - 1 (d = days: 0). No hair: these are bounds.
-    private func valuesToGo(cost: [[Double]], prices: Prices) -> [Double] {
+    func valuesToGo(cost: [[Double]], prices: Prices) -> [Double] {
         let states = self.states, count = states.count, classCount = classes.count, days = rules.dayCount
         var togo = [Double](repeating: .infinity, count: (days + 1) * count)
         for s in 0..<count { togo[days * count + s] = 0 }

@@ -56,25 +56,76 @@ extension PersonPlan {
         var resources: Int { minuteSlots * weekendSlots * capSlots }
     }
 
+    /// The table's cut: an entry at day d whose cost so far, plus the cheapest way to the end at the prices
+    /// (`valuesToGo`), less the most the prices could still charge for the resources its entry has left, is
+    /// not below `below`, leads to no schedule below it. The charge is the entry's own (its minutes, weekends
+    /// and capped counts are known exactly), which makes this far tighter than `edges`, the whole period's.
+    private struct Pruning {
+        let toGo: [Double]
+        /// Per resource index of an entry (minutes, weekends, caps' digits): the charge left.
+        let chargeLeft: [Double]
+        /// Sums in another order may differ in the last bits: an entry is dropped only this far past the cut.
+        static let margin = 1e-7
+
+        init(_ plan: PersonPlan, cost: [[Double]], prices given: Prices?, dims: Dimensions) {
+            let rules = plan.rules
+            // Prices without an edge to stand on bound nothing (see `edges`); zero prices always do.
+            let prices = given.flatMap { plan.edges($0) == nil ? nil : $0 }
+                ?? Prices(lambda: 0, mu: Array(repeating: 0, count: rules.shifts.count), nu: 0)
+            toGo = plan.valuesToGo(cost: cost, prices: prices)
+            var charge = [Double](repeating: 0, count: dims.resources)
+            for r in charge.indices {
+                let m = r / (dims.weekendSlots * dims.capSlots), w = r / dims.capSlots % dims.weekendSlots, c = r % dims.capSlots
+                // Minutes counted in the entry: exact below the band's bottom, where alone the bottom's price charges.
+                let used = m * dims.unit
+                var left = 0.0
+                if prices.lambda > 0, let top = rules.minutesMax { left += prices.lambda * Double(top - used) }
+                if prices.lambda < 0, let bottom = rules.minutesMin { left += prices.lambda * Double(max(0, bottom - used)) }
+                if prices.nu > 0, let cap = rules.maxWeekends { left += prices.nu * Double(cap - (dims.tracksWeekends ? w : 0)) }
+                for t in prices.mu.indices where prices.mu[t] > 0 {
+                    guard let cap = rules.caps[t] else { continue }
+                    let counted = dims.capStride[t] > 0 ? c / dims.capStride[t] % (dims.capLimit[t] + 1) : 0
+                    left += prices.mu[t] * Double(cap - counted)
+                }
+                charge[r] = left
+            }
+            chargeLeft = charge
+        }
+    }
+
     /// `exactBest`, answered by the table (`resourceBest`) where the search runs out of nodes and the table is
-    /// small enough: then proven whatever the search's nodes.
-    func provenBest(cost: [[Double]], below: Double = .infinity, nodeLimit: Int = 50_000, hint: Prices? = nil, steps: Int = 30) -> Exact {
+    /// small enough: then proven whatever the search's nodes. With `tableFirst` and prices to prune by (`hint`),
+    /// the table answers at once: for a person whose last search ran out of nodes, the next one mostly does too
+    /// (Curtois 7, seed 1: 17% of the pricings ran out, and took 44% of the exact search's time before the table).
+    func provenBest(cost: [[Double]], below: Double = .infinity, nodeLimit: Int = 50_000, hint: Prices? = nil, steps: Int = 30,
+                    tableFirst: Bool = false) -> Exact {
+        if tableFirst, let hint, let table = resourceBest(cost: cost, below: below, prices: hint) {
+            return Exact(plan: table.found?.plan, floor: table.found?.cost ?? table.floor, proven: true, prices: hint, byTable: true)
+        }
         var exact = exactBest(cost: cost, below: below, nodeLimit: nodeLimit, hint: hint, steps: steps)
-        guard !exact.proven, let table = resourceBest(cost: cost, below: below) else { return exact }
+        guard !exact.proven, let table = resourceBest(cost: cost, below: below, prices: exact.prices) else { return exact }
         exact.plan = table.found?.plan
         exact.floor = table.found?.cost ?? table.floor
         exact.proven = true
+        exact.byTable = true
         return exact
     }
 
     /// The cheapest schedule that keeps every rule and costs less than `below` (by more than 1e-9, as in
-    /// `exactBest`), with its cost; `found` is nil when none does, and `floor` is the cheapest schedule's cost
-    /// either way (+infinity without one): the answer is a proof. Nil when the table would have more than
+    /// `exactBest`), with its cost; `found` is nil when none does, and `floor` is a lower bound on every
+    /// schedule either way: the cheapest one's cost where nothing was pruned, else at least `below` (+infinity
+    /// when no schedule keeps the rules): the answer is a proof. Nil when the table would have more than
     /// `entryLimit` entries over all days.
-    func resourceBest(cost: [[Double]], below: Double = .infinity, entryLimit: Int = resourceEntries)
+    /// With a finite `below`, entries that cannot lead below it are dropped (`Pruning`), by `prices` (the
+    /// exact search's, where it ran out of nodes) or, without them, by the programme's values with the
+    /// counted rules left out.
+    func resourceBest(cost: [[Double]], below: Double = .infinity, prices: Prices? = nil, entryLimit: Int = resourceEntries)
         -> (found: (plan: [Int?], cost: Double)?, floor: Double)? {
         let states = self.states, days = rules.dayCount
         guard days > 0, let dims = Dimensions(rules, states: states.count, limit: entryLimit) else { return nil }
+        let pruning = below.isFinite ? Pruning(self, cost: cost, prices: prices, dims: dims) : nil
+        // The least bound of a dropped entry: every schedule through one costs at least that.
+        var prunedFloor = Double.infinity
         let (minuteSlots, weekendSlots, capSlots) = (dims.minuteSlots, dims.weekendSlots, dims.capSlots)
         let size = states.count * dims.resources
         let tracksMinutes = dims.bounded || dims.lowest != nil, bounded = dims.bounded
@@ -131,12 +182,22 @@ extension PersonPlan {
         expand(0, second, from: -1, 0, 0, 0, value: 0)
         for d in 1..<max(1, days) {
             for k in 0..<size { current[k] = next[k]; next[k] = .infinity }
-            for e in 0..<size where current[e] < .infinity {
-                let s = e / resources, r = e % resources
-                let m = r / (weekendSlots * capSlots), w = r / capSlots % weekendSlots, c = r % capSlots
+            // An entry's index is its state's block of resources (see `index`): the moves once per state.
+            for s in 0..<states.count {
                 let (first, second) = moves(into: d, from: s, states)
-                expand(d, first, from: e, m, w, c, value: current[e])
-                expand(d, second, from: e, m, w, c, value: current[e])
+                guard first != nil || second != nil else { continue }
+                let toGo = pruning?.toGo[d * states.count + s] ?? -.infinity
+                for r in 0..<resources {
+                    let e = s * resources + r, value = current[e]
+                    guard value < .infinity else { continue }
+                    if let pruning {
+                        let bound = value + toGo - pruning.chargeLeft[r]
+                        if bound >= below + Pruning.margin { prunedFloor = min(prunedFloor, bound); continue }
+                    }
+                    let m = r / (weekendSlots * capSlots), w = r / capSlots % weekendSlots, c = r % capSlots
+                    expand(d, first, from: e, m, w, c, value: value)
+                    expand(d, second, from: e, m, w, c, value: value)
+                }
             }
         }
         WorkLane.current?.add(Double(relaxations + days * size) / WorkRate.programme)
@@ -147,7 +208,7 @@ extension PersonPlan {
             let m = e % resources / (weekendSlots * capSlots)
             if m >= low { (last, least) = (e, next[e]) }
         }
-        guard last >= 0, least < below - 1e-9 else { return (nil, least) }
+        guard last >= 0, least < below - 1e-9 else { return (nil, min(least, prunedFloor)) }
         var plan = [Int?](repeating: nil, count: days), e = last
         for d in stride(from: days - 1, through: 0, by: -1) {
             let shift = fromShift[d * size + e]

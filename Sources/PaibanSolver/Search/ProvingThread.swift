@@ -198,7 +198,7 @@ extension Search {
             return best.objective < than - 1e-7 ? (best.values, best.objective) : nil
         }, stop: { deadline.passed || Search.finished(shared, gap: gap, model: model) })
         let outcome = try problem.solveMIP(timeLimit: deadline.remaining, gap: 0, start: shared.current.values, feed: feed)
-        if let bound = feed.bound { shared.bound(bound, proven: false) }
+        if let bound = feed.bound { shared.bound(model.linear.roundedBound(bound), proven: false) }
         if outcome == .optimal {
             shared.offer(Incumbent(values: problem.mipValues, objective: problem.mipObjective))
             shared.bound(problem.mipObjective, proven: true)

@@ -1,0 +1,29 @@
+import CurtoisReference
+import Paiban
+import PaibanIO
+@testable import PaibanSolver
+import Testing
+
+/// Where every cost is a whole number, every roster costs one, so a reported bound is rounded up to the next
+/// whole number whichever part of the solve found it (`LinearModel.roundedBound`).
+@Suite("bound rounding")
+struct BoundRoundingTests {
+    /// Curtois 1 stopped at its first roster (a gap of 90%): the bound is the plain LP's, 407.3 in GLPK,
+    /// reported as 408. Before, the plain LP's bound was the one reported as it came.
+    @Test(.enabled(if: InstanceFiles.available))
+    func plainLPBoundIsRoundedUp() throws {
+        let scenario = try CurtoisImport.scenario(path: InstanceFiles.path(1)).1
+        let result = try Solver.solve(scenario, options: SolveOptions(timeLimit: 10, gap: 0.9, threads: 2))
+        let bound = try #require(result.bound)
+        #expect(bound == bound.rounded(), "bound \(bound) is not a whole number")
+        #expect(bound > 407 && bound <= 607, "bound \(bound): the LP is 407.3 and the optimum 607")
+    }
+
+    /// The rounding itself: up to the next whole number with whole costs, less a tolerance for GLPK's last
+    /// bits; untouched otherwise.
+    @Test func roundedBound() {
+        #expect(LinearModel.roundedBound(407.3, integral: true) == 408)
+        #expect(LinearModel.roundedBound(1055.0000001, integral: true) == 1055)
+        #expect(LinearModel.roundedBound(407.3, integral: false) == 407.3)
+    }
+}
