@@ -160,8 +160,11 @@ struct LinearModel {
     var integralCosts: Bool { columns.allSatisfy { $0.cost == $0.cost.rounded() } && constant == constant.rounded() }
 
     /// The least a roster can cost where a bound is `value`: with whole-number costs (`integralCosts`) every
-    /// roster costs a whole number, so the value may be rounded up.
-    static func roundedBound(_ value: Double, integral: Bool) -> Double { integral ? (value - 1e-6).rounded(.up) : value }
+    /// roster costs a whole number, so the value may be rounded up. A value comes out of GLPK's simplex within
+    /// its tolerances, and may lie a little above the whole number it stands for (a bound one above the optimum
+    /// would call a roster at it proven, one too high): only a fractional part of at least 0.001 is rounded
+    /// up, as GLPK's own branch-and-cut rounds its bounds.
+    static func roundedBound(_ value: Double, integral: Bool) -> Double { integral ? (value - 1e-3).rounded(.up) : value }
     func roundedBound(_ value: Double) -> Double { Self.roundedBound(value, integral: integralCosts) }
 
     /// Objective value split by penalty term, for a full column vector.

@@ -19,11 +19,18 @@ struct BoundRoundingTests {
         #expect(bound > 407 && bound <= 607, "bound \(bound): the LP is 407.3 and the optimum 607")
     }
 
-    /// The rounding itself: up to the next whole number with whole costs, less a tolerance for GLPK's last
-    /// bits; untouched otherwise.
+    /// The rounding itself: up to the next whole number with whole costs, but not for a fractional part under
+    /// 0.001 (GLPK's tolerances: a bound one above the optimum would prove a roster one too high); untouched
+    /// where a cost is not whole, as the model decides (`integralCosts`).
     @Test func roundedBound() {
         #expect(LinearModel.roundedBound(407.3, integral: true) == 408)
-        #expect(LinearModel.roundedBound(1055.0000001, integral: true) == 1055)
+        #expect(LinearModel.roundedBound(1055.0002, integral: true) == 1055)
+        #expect(LinearModel.roundedBound(1055.002, integral: true) == 1056)
         #expect(LinearModel.roundedBound(407.3, integral: false) == 407.3)
+        var whole = LinearModel(), half = LinearModel()
+        _ = whole.addColumn("x", lower: 0, upper: 1, integer: true, cost: 3)
+        _ = half.addColumn("x", lower: 0, upper: 1, integer: true, cost: 2.5)
+        #expect(whole.roundedBound(1.2) == 2)
+        #expect(half.roundedBound(1.2) == 1.2)
     }
 }

@@ -264,8 +264,9 @@ struct ColumnGeneration {
     mutating func scheduleAgreeing(with fixed: [Fixing]) throws -> Bool {
         for p in 0..<people where !fixed[p].isEmpty && !schedules[p].contains(where: { agrees($0, with: fixed[p]) }) {
             guard book?.rules[p] != nil else { continue }
-            let hint = pricesHint[p]
-            defer { pricesHint[p] = hint }
+            // Not a pricing: the person's prices and turns with the table first stay as the pricings left them.
+            let (hint, turns) = (pricesHint[p], tableFirst[p])
+            defer { (pricesHint[p], tableFirst[p]) = (hint, turns) }
             let model = self.model
             let (found, _, proven) = try plan(p, reducedCost: { model.columns[$0].cost }, fixed: fixed[p], below: .infinity, nodeLimit: Self.exactNodes)
             guard let found else { if proven { return false } else { continue } }

@@ -56,9 +56,9 @@ extension PersonPlan {
         var resources: Int { minuteSlots * weekendSlots * capSlots }
     }
 
-    /// The table's cut: an entry at day d whose cost so far, plus the cheapest way to the end at the prices
-    /// (`valuesToGo`), less the most the prices could still charge for the resources its entry has left, is
-    /// not below `below`, leads to no schedule below it. The charge is the entry's own (its minutes, weekends
+    /// The table's cut: an entry of day d - 1 whose cost so far, plus the cheapest way from it to the end at the
+    /// prices (`valuesToGo` of day d), less the most the prices could still charge for the resources the entry
+    /// has left, is not below `below`, leads to no schedule below it. The charge is the entry's own (its minutes, weekends
     /// and capped counts are known exactly), which makes this far tighter than `edges`, the whole period's.
     private struct Pruning {
         let toGo: [Double]
@@ -76,12 +76,14 @@ extension PersonPlan {
             var charge = [Double](repeating: 0, count: dims.resources)
             for r in charge.indices {
                 let m = r / (dims.weekendSlots * dims.capSlots), w = r / dims.capSlots % dims.weekendSlots, c = r % dims.capSlots
-                // Minutes counted in the entry: exact below the band's bottom, where alone the bottom's price charges.
+                // Minutes counted in the entry: exact wherever there is a top (nothing saturates then), and never above
+                // the true minutes without one (they saturate only at the band's bottom, where its price charges no more).
                 let used = m * dims.unit
                 var left = 0.0
                 if prices.lambda > 0, let top = rules.minutesMax { left += prices.lambda * Double(top - used) }
                 if prices.lambda < 0, let bottom = rules.minutesMin { left += prices.lambda * Double(max(0, bottom - used)) }
-                if prices.nu > 0, let cap = rules.maxWeekends { left += prices.nu * Double(cap - (dims.tracksWeekends ? w : 0)) }
+                // A weekend cap is always tracked (`tracksWeekends`).
+                if prices.nu > 0, let cap = rules.maxWeekends { left += prices.nu * Double(cap - w) }
                 for t in prices.mu.indices where prices.mu[t] > 0 {
                     guard let cap = rules.caps[t] else { continue }
                     let counted = dims.capStride[t] > 0 ? c / dims.capStride[t] % (dims.capLimit[t] + 1) : 0
@@ -113,12 +115,12 @@ extension PersonPlan {
 
     /// The cheapest schedule that keeps every rule and costs less than `below` (by more than 1e-9, as in
     /// `exactBest`), with its cost; `found` is nil when none does, and `floor` is a lower bound on every
-    /// schedule either way: the cheapest one's cost where nothing was pruned, else at least `below` (+infinity
-    /// when no schedule keeps the rules): the answer is a proof. Nil when the table would have more than
-    /// `entryLimit` entries over all days.
-    /// With a finite `below`, entries that cannot lead below it are dropped (`Pruning`), by `prices` (the
-    /// exact search's, where it ran out of nodes) or, without them, by the programme's values with the
-    /// counted rules left out.
+    /// schedule either way: the cheapest one's cost where nothing was pruned (+infinity when no schedule keeps
+    /// the rules), else at least `below` less 1e-9 (finite even when none keeps them): the answer is a proof. Nil
+    /// when the table would have more than `entryLimit` entries over all days.
+    /// With a finite `below`, entries that cannot lead below it are dropped (`Pruning`), by `prices` (the exact
+    /// search's where it ran out of nodes, or a person's last ones with `tableFirst`) or, without them, by the
+    /// programme's values with the counted rules left out. Any prices give the same answer; better ones drop more.
     func resourceBest(cost: [[Double]], below: Double = .infinity, prices: Prices? = nil, entryLimit: Int = resourceEntries)
         -> (found: (plan: [Int?], cost: Double)?, floor: Double)? {
         let states = self.states, days = rules.dayCount
