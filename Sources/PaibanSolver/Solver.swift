@@ -94,7 +94,7 @@ public enum Solver {
         if let error = relaxation.error { throw error }
         let plain = relaxation.plain!
         let feasible = relaxation.outcome != .infeasible
-        // Every bound is rounded up where it is kept, whichever part of the solve found it (see `roundedBound`).
+        // Every bound is rounded up where it is found, whichever part of the solve found it (see `roundedBound`).
         search.bound = relaxation.bound.map(plain.linear.roundedBound)
         if debugSearch, relaxation.bound != nil { debugLog("LP bound by term: \(relaxation.terms)") }
         search.report("bound", nil)
@@ -285,7 +285,9 @@ struct Search {
         }
         if let error = shared.error { throw error }
         incumbent = shared.current
-        if let tree = shared.bound.map(model.linear.roundedBound) { self.bound = max(self.bound ?? tree, tree) }
+        // Every bound the threads share is rounded already, where it was found (the LP's above, the column
+        // generation's in `raise`, the tree's in `branchAndCut`).
+        if let tree = shared.bound { self.bound = max(self.bound ?? tree, tree) }
         if shared.proven { self.bound = incumbent.objective }
     }
 
