@@ -50,6 +50,6 @@ let package = Package(
         .target(name: "CurtoisReference", path: "Tests/CurtoisReference"),
         .testTarget(name: "PaibanTests", dependencies: ["Paiban", "PaibanSolver", "PaibanIO", "CurtoisReference"]),
         .testTarget(name: "PaibanIOTests", dependencies: ["Paiban", "PaibanIO", "CurtoisReference"]),
-        .testTarget(name: "PaibanCLITests", dependencies: ["paiban", "CurtoisReference"]),
+        .testTarget(name: "PaibanCLITests", dependencies: ["paiban", "curtois-bench", "CurtoisReference"]),
     ]
 )

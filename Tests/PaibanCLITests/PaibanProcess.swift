@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `paiban` executable in a scratch folder and captures what it prints.
+/// Runs a built executable of the package (`paiban`, `curtois-bench`) in a scratch folder and captures what it prints.
 struct PaibanProcess {
     struct Outcome {
         var status: Int32
@@ -15,8 +15,9 @@ struct PaibanProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `paiban` sits in the build products folder, next to the test bundle.
-    static func executable() throws -> URL {
+    /// The executables sit in the build products folder, next to the test bundle (the test target depends
+    /// on them, so they are built first).
+    static func executable(_ name: String = "paiban") throws -> URL {
         var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         if let exe = Bundle.main.executableURL { folders.append(exe.deletingLastPathComponent()) }
         folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
@@ -26,15 +27,16 @@ struct PaibanProcess {
         }
         #endif
         for folder in folders {
-            let candidate = folder.appendingPathComponent("paiban")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw NotFound(searched: folders.map(\.path))
+        throw NotFound(name: name, searched: folders.map(\.path))
     }
 
     struct NotFound: Error, CustomStringConvertible {
+        var name: String
         var searched: [String]
-        var description: String { "no paiban executable in \(searched.joined(separator: ", "))" }
+        var description: String { "no \(name) executable in \(searched.joined(separator: ", "))" }
     }
 
     /// A fresh temporary folder, removed by `cleanUp()`.
@@ -62,9 +64,9 @@ struct PaibanProcess {
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
-    /// Runs `paiban arguments...` with the scratch folder as working directory. Output goes through
+    /// Runs `program arguments...` with the scratch folder as working directory. Output goes through
     /// files (not pipes) so a chatty process cannot block on a full pipe.
-    func run(_ arguments: [String]) throws -> Outcome {
+    func run(_ arguments: [String], program: String = "paiban") throws -> Outcome {
         let streams = folder.appendingPathComponent(".streams-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: streams) }
@@ -74,7 +76,7 @@ struct PaibanProcess {
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
 
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = try Self.executable(program)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
