@@ -146,6 +146,41 @@ struct CellDiveTests {
         #expect(abs(after - root) < 1e-6, "the master LP is at \(after) after the dive, \(root) before")
     }
 
+    /// Forgetting (`ColumnGeneration.forget`, here beyond 2 schedules a person): each person keeps at most
+    /// their newest one and the schedule of the roster named, the master is rebuilt from what is left, and
+    /// pricing again brings it back to the root's value, since whatever it needs is priced anew. A part of the
+    /// roster searched on the rebuilt master returns nothing or a valid roster.
+    @Test func forgottenSchedulesArePricedAgain() throws {
+        var s = try Self.converged()
+        var rng = SplitMix(seed: 1)
+        let roster = try s.divedRoster(rng: &rng)
+        let root = try #require(try s.generation.pricingRound(fixed: nil, exact: false, deadline: s.deadline)).master
+        try #require(s.generation.schedules.contains { $0.count > 2 }, "nobody has more than 2 schedules to forget")
+        s.generation.forget(keeping: [roster], isDecision: s.isDecision, beyond: 2)
+        let parts = s.generation.parts
+        for p in 0..<s.generation.people {
+            let schedules = s.generation.schedules[p]
+            #expect(schedules.count <= 2, "person \(p) kept \(schedules.count) schedules")
+            let inRoster = schedules.contains { schedule in
+                zip(parts.columns[p], schedule.values).allSatisfy { j, v in !s.isDecision[j] || abs(roster[j] - v) < 0.5 }
+            }
+            #expect(inRoster, "person \(p) lost their schedule in the roster")
+        }
+        var master = -Double.infinity
+        for _ in 0..<100 {
+            let round = try #require(try s.generation.pricingRound(fixed: nil, exact: true, deadline: s.deadline), "the rebuilt master has no solution")
+            master = round.master
+            if round.added == 0 { break }
+        }
+        #expect(abs(master - root) < 1e-6, "the master priced again is at \(master), the root was at \(root)")
+        let settled = try #require(try s.settler.settle(roster, deadline: s.deadline))
+        var neighbourhoods = s.neighbourhoods()
+        if let found = try neighbourhoods.search(&s.generation, around: roster, isDecision: s.isDecision, deadline: s.deadline,
+                                                 rng: &rng, cutoff: { settled.objective - 0.5 }) {
+            try Self.check(found, s, "part after forgetting")
+        }
+    }
+
     /// A part of a roster (`ScheduleNeighbourhoods`): everyone but one person fixed as in a dive's roster. The
     /// dive from those fixings, with the repair, ends in a valid roster that keeps every fixed cell; and the
     /// parts' own search, whatever part it draws, returns nothing or a valid roster under its cutoff.

@@ -250,6 +250,38 @@ struct ColumnGeneration {
         return true
     }
 
+    // MARK: - Forgetting
+
+    /// How many schedules a person may hold before their oldest are forgotten (see `forget`).
+    static let schedulesKept = 300
+
+    /// Forgets the oldest schedules of everyone holding more than `beyond`: each keeps their newest
+    /// `beyond / 2` and any schedule of the given rosters (decision values). The master holds every schedule
+    /// ever priced, and every GLPK simplex call sets its working problem up over all of them: on Curtois 7
+    /// they grow to 7,000 (215,000 matrix entries) in a minute, the master's solves are two thirds of the CPU,
+    /// and a solve took 5 ms at 10 s and 15 ms at 50 s. With 300 (session 17; a master rebuilt about every
+    /// 2 s), 60 wall seconds of 7 made 8,192 and 6,465 master solves against 6,657 and 5,807 (seeds 1 and 2),
+    /// and at `--work-limit 60`, seeds 1-16, 1056 in 8 runs (never above 1057) against 6 (twice 1058, once
+    /// 1059). The master is rebuilt on its next use, without a basis; a forgotten schedule that prices below
+    /// zero again joins it again. Called between parts, where no dive holds a person's schedule positions.
+    mutating func forget(keeping rosters: [[Double]], isDecision: [Bool], beyond: Int = schedulesKept) {
+        guard schedules.contains(where: { $0.count > beyond }) else { return }
+        for p in 0..<people where schedules[p].count > beyond {
+            let oldest = schedules[p].count - beyond / 2
+            let kept = schedules[p].enumerated().filter { n, schedule in
+                n >= oldest || rosters.contains { roster in
+                    zip(parts.columns[p], schedule.values).allSatisfy { j, v in !isDecision[j] || abs(roster[j] - v) < 0.5 }
+                }
+            }.map(\.element)
+            schedules[p] = kept
+            known[p] = Set(kept)
+        }
+        master = nil
+        masterColumn = []
+        fixedInMaster = []
+        if debugSearch { debugLog("cg: forgot down to \(scheduleCount) schedules") }
+    }
+
     /// Cells of one person fixed by a dive: column → worked (1) or not (0).
     typealias Fixing = [Int: Bool]
 

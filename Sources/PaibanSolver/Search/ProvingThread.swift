@@ -159,6 +159,8 @@ extension Search {
                         continue
                     }
                     if follows, own.objective > shared.current.objective { own = shared.current }
+                    // The oldest schedules go before a part, where no dive holds their positions (see `forget`).
+                    generation.forget(keeping: [own.values, shared.current.values], isDecision: isDecision)
                     let around = own, follows = follows
                     let beat = { follows ? min(around.objective, shared.current.objective) : around.objective }
                     let sideways = !follows && parts % sidewaysEvery == sidewaysEvery - 1
