@@ -260,10 +260,12 @@ struct ColumnGeneration {
     /// ever priced, and every GLPK simplex call sets its working problem up over all of them: on Curtois 7
     /// they grow to 7,000 (215,000 matrix entries) in a minute, the master's solves are two thirds of the CPU,
     /// and a solve took 5 ms at 10 s and 15 ms at 50 s. With 300 (session 17; a master rebuilt about every
-    /// 2 s), 60 wall seconds of 7 made 8,192 and 6,465 master solves against 6,657 and 5,807 (seeds 1 and 2),
-    /// and at `--work-limit 60`, seeds 1-16, 1056 in 8 runs (never above 1057) against 6 (twice 1058, once
-    /// 1059). The master is rebuilt on its next use, without a basis; a forgotten schedule that prices below
-    /// zero again joins it again. Called between parts, where no dive holds a person's schedule positions.
+    /// 2 s), the master keeps its pace in long runs: 7 at 150 s (seed 3, two runs side by side) made 1,459,
+    /// 1,381, 1,379 and 1,434 master solves in its 30-second spans from 30 s, against 1,522, 1,293, 993 and
+    /// 1,049 without. Within a minute it is a wash: 6,493 and 6,465 solves against 6,657 and 5,807 (seeds 1-2),
+    /// and at `--work-limit 60`, seeds 1-24, 1056 in 11 runs against 10. The master is rebuilt on its next use,
+    /// without a basis; a forgotten schedule that prices below zero again joins it again. Called between
+    /// parts, where no dive holds a person's schedule positions.
     mutating func forget(keeping rosters: [[Double]], isDecision: [Bool], beyond: Int = schedulesKept) {
         guard schedules.contains(where: { $0.count > beyond }) else { return }
         for p in 0..<people where schedules[p].count > beyond {
