@@ -26,7 +26,9 @@ struct ColumnGeneration {
     /// The best lower bound proven so far (a Lagrangian bound while pricing, the master LP once converged),
     /// rounded up where costs are whole numbers.
     private(set) var bound: Double?
-    /// No schedule prices below zero any more, or, with whole-number costs, none could raise the bound.
+    /// No schedule priced below zero any more, or, with whole-number costs, none could raise the bound, when
+    /// this was set. It stays set after `forget`, whose master may lack schedules the root would take again:
+    /// the bound holds, and the parts' nodes price what they need.
     private(set) var converged = false
     private(set) var stalled = false
     /// Each person's pricing problem, kept between rounds (GLPK problems of this thread).
@@ -59,7 +61,8 @@ struct ColumnGeneration {
     /// them in a roster), and a plan needs no GLPK settle.
     private let freeHelpers: [Bool]
     /// The master LP, kept between rounds: new schedules join it as columns and each solve starts from
-    /// the last basis (rebuilding it took most of a round: Curtois Instance13, 1.4 s of 2 by round 15).
+    /// the last basis (rebuilding it took most of a round: Curtois Instance13, 1.4 s of 2 by round 15). Only
+    /// `forget` and `detached` drop it (`dropMaster`), to be rebuilt from `schedules` on next use.
     private var master: GLPKProblem?
     /// The master LP's column of each person's schedules, and the cells a dive has fixed, per person
     /// (schedules that differ from them are held at zero).
@@ -102,9 +105,7 @@ struct ColumnGeneration {
     /// master and the pricers are rebuilt on first use there; GLPK's memory is per thread).
     func detached() -> ColumnGeneration {
         var copy = self
-        copy.master = nil
-        copy.masterColumn = []
-        copy.fixedInMaster = []
+        copy.dropMaster()
         copy.pricers = [:]
         copy.fixedInPricer = [:]
         return copy
@@ -256,8 +257,8 @@ struct ColumnGeneration {
     static let schedulesKept = 300
 
     /// Forgets the oldest schedules of everyone holding more than `beyond`: each keeps their newest
-    /// `beyond / 2` and any schedule of the given rosters (decision values). The master holds every schedule
-    /// ever priced, and every GLPK simplex call sets its working problem up over all of them: on Curtois 7
+    /// `beyond / 2` and any schedule of the given rosters (decision values). Without it the master would hold
+    /// every schedule ever priced, and every GLPK simplex call sets its working problem up over all of them: on Curtois 7
     /// they grow to 7,000 (215,000 matrix entries) in a minute, the master's solves are two thirds of the CPU,
     /// and a solve took 5 ms at 10 s and 15 ms at 50 s. With 300 (session 17; a master rebuilt about every
     /// 2 s), the master keeps its pace in long runs: 7 at 150 s (seed 3, two runs side by side) made 1,459,
@@ -267,6 +268,7 @@ struct ColumnGeneration {
     /// without a basis; a forgotten schedule that prices below zero again joins it again. Called between
     /// parts, where no dive holds a person's schedule positions.
     mutating func forget(keeping rosters: [[Double]], isDecision: [Bool], beyond: Int = schedulesKept) {
+        precondition(beyond >= 2, "everyone must keep a schedule")
         guard schedules.contains(where: { $0.count > beyond }) else { return }
         for p in 0..<people where schedules[p].count > beyond {
             let oldest = schedules[p].count - beyond / 2
@@ -278,10 +280,15 @@ struct ColumnGeneration {
             schedules[p] = kept
             known[p] = Set(kept)
         }
+        dropMaster()
+        if debugSearch { debugLog("cg: forgot down to \(scheduleCount) schedules") }
+    }
+
+    /// Drops the GLPK master; `keptMaster` builds it again from `schedules` on its next use.
+    private mutating func dropMaster() {
         master = nil
         masterColumn = []
         fixedInMaster = []
-        if debugSearch { debugLog("cg: forgot down to \(scheduleCount) schedules") }
     }
 
     /// Cells of one person fixed by a dive: column → worked (1) or not (0).
