@@ -272,10 +272,9 @@ struct ColumnGeneration {
         guard schedules.contains(where: { $0.count > beyond }) else { return }
         for p in 0..<people where schedules[p].count > beyond {
             let oldest = schedules[p].count - beyond / 2
+            let held = rosters.map { fixing(p, of: $0, isDecision: isDecision) }
             let kept = schedules[p].enumerated().filter { n, schedule in
-                n >= oldest || rosters.contains { roster in
-                    zip(parts.columns[p], schedule.values).allSatisfy { j, v in !isDecision[j] || abs(roster[j] - v) < 0.5 }
-                }
+                n >= oldest || held.contains { agrees(schedule, with: $0) }
             }.map(\.element)
             schedules[p] = kept
             known[p] = Set(kept)
@@ -293,6 +292,11 @@ struct ColumnGeneration {
 
     /// Cells of one person fixed by a dive: column → worked (1) or not (0).
     typealias Fixing = [Int: Bool]
+
+    /// Person p's cells as a roster (decision values) has them, as a fixing.
+    func fixing(_ p: Int, of roster: [Double], isDecision: [Bool]) -> Fixing {
+        Dictionary(uniqueKeysWithValues: parts.columns[p].filter { isDecision[$0] }.map { ($0, roster[$0] > 0.5) })
+    }
 
     /// Whether a schedule agrees with these fixed cells.
     func agrees(_ schedule: Schedule, with fixed: Fixing) -> Bool {
